@@ -1,0 +1,3 @@
+export * from './bureau-tree.data.js';
+export * from './bureau-tree.js';
+export * from './roles.js';

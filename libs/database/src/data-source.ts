@@ -1,0 +1,39 @@
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The PostgreSQL schema this service owns; nothing else writes to it. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** One DataSource per service, pinned to its own schema; schema changes only by migration. */
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      // Raw SQL in repositories is written unqualified; the search path pins it to our schema.
+      options: `-c search_path=${options.schema},public -c timezone=UTC`,
+    },
+  });
+}
+
+/** Creates the schema if needed, then applies pending migrations in one transaction each. */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  const schema = (dataSource.options as { schema?: string }).schema;
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.runMigrations({ transaction: 'each' });
+}
