@@ -30,10 +30,21 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   });
 }
 
-/** Creates the schema if needed, then applies pending migrations in one transaction each. */
+/**
+ * Creates the schema if needed, then applies pending migrations, one transaction each.
+ * An advisory lock serialises replicas that boot together.
+ */
 export async function migrate(dataSource: DataSource): Promise<void> {
-  const schema = (dataSource.options as { schema?: string }).schema;
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
   if (!dataSource.isInitialized) await dataSource.initialize();
-  if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await dataSource.runMigrations({ transaction: 'each' });
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`wj-migrate-${schema}`]);
+    await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`wj-migrate-${schema}`]).catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -1,1 +1,2 @@
 export * from './shared/domain-error.js';
+export * from './operators/uscc.js';

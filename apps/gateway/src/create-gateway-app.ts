@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { jsonLogger, type Clock } from '#libs/service-kit';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { GatewayConfig } from './gateway.config.js';
+import { GatewayModule } from './gateway.module.js';
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** Builds (but does not listen) the gateway; tests and main.ts share it. */
+export async function createGatewayApp(config: GatewayConfig, options: { clock?: Clock; accessLog?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: () => randomUUID(),
+    logger: options.accessLog ?? true ? { level: 'info' } : false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, options), adapter, {
+    logger: jsonLogger(config, 'gateway'),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Wangjian 网监 API').setDescription('网络市场监管案件办理系统 HTTP 接口').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

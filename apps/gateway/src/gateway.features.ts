@@ -1,0 +1,7 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+
+/**
+ * HTTP feature modules, one per capability (leads, cases, complaints, credit, indicators,
+ * calendar). Each lives in its own folder and only forwards commands to its service.
+ */
+export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [];

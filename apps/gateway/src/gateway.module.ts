@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ServiceKitModule, type Clock } from '#libs/service-kit';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { BureauRow } from './bureaus/bureau.entity.js';
+import { BureausController } from './bureaus/bureaus.controller.js';
+import { BureausRepository } from './bureaus/bureaus.repository.js';
+import { BureausService } from './bureaus/bureaus.service.js';
+import { CommandBus } from './common/command-bus.js';
+import { GatewayConfig } from './gateway.config.js';
+import { GATEWAY_FEATURES } from './gateway.features.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { PrometheusRegistry } from './health/prometheus.registry.js';
+import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './migrations/index.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersRepository } from './users/users.repository.js';
+import { UsersService } from './users/users.service.js';
+
+export { BureauRow };
+
+/** The HTTP entry: auth, validation, errors, health; features forward commands to services. */
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig, options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ServiceKitModule.forRoot({ name: 'gateway', schema: 'gateway', config, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, clock: options.clock }),
+        JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as never } }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
+        ...GATEWAY_FEATURES,
+      ],
+      controllers: [AuthController, UsersController, BureausController, HealthController],
+      providers: [
+        { provide: GatewayConfig, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        CommandBus,
+        BureausRepository,
+        BureausService,
+        UsersRepository,
+        UsersService,
+        HealthService,
+        PrometheusRegistry,
+      ],
+      exports: [CommandBus, BureausService, UsersService, PrometheusRegistry, GatewayConfig],
+      global: true,
+    };
+  }
+}

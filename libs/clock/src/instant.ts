@@ -1,0 +1,66 @@
+import { ClockError } from './clock-error.js';
+import { isLocalDate, parseLocalDate, type LocalDate } from './local-date.js';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** A point in time: a `Date` (e.g. from a timestamptz column) or an ISO-8601 string. */
+export type Instant = Date | string;
+
+const OFFSET_LESS_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        numberingSystem: 'latn',
+      });
+    } catch {
+      throw new ClockError('INVALID_TIME_ZONE', `未知时区 ${timeZone}`, 'timeZone');
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The local date of an instant in `timeZone`. A bare `YYYY-MM-DD` is already a local date and is
+ * returned as is; an ISO date-time without offset is read as wall-clock time in `timeZone` (never
+ * in the server's own zone).
+ */
+export function localDateOf(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
+  let epochMs: number;
+  if (typeof instant === 'string') {
+    if (isLocalDate(instant)) return instant;
+    const wallClock = OFFSET_LESS_DATE_TIME.exec(instant);
+    if (wallClock) {
+      formatterFor(timeZone);
+      if (isLocalDate(wallClock[1])) return wallClock[1];
+      throw new ClockError('INVALID_INSTANT', `无效时间 ${instant}`, 'instant');
+    }
+    epochMs = Date.parse(instant);
+  } else {
+    epochMs = instant instanceof Date ? instant.getTime() : Number.NaN;
+  }
+  if (Number.isNaN(epochMs)) {
+    throw new ClockError('INVALID_INSTANT', `无效时间 ${String(instant)}`, 'instant');
+  }
+  const parts = formatterFor(timeZone).formatToParts(epochMs);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/** On time when the action's local date is on or before the due date (§2). */
+export function isOnTime(actionInstant: Instant, dueDate: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): boolean {
+  return localDateOf(actionInstant, timeZone) <= parseLocalDate(dueDate, 'dueDate');
+}
+
+/** An open item is overdue once `today` is past its due date. */
+export function isOverdue(dueDate: LocalDate, today: LocalDate): boolean {
+  return parseLocalDate(today, 'today') > parseLocalDate(dueDate, 'dueDate');
+}

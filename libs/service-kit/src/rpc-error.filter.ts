@@ -1,0 +1,39 @@
+import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
+import { ERROR_CODES, type ErrorBody } from '#libs/contracts';
+import { DomainError } from '#libs/domain';
+
+const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
+  validation: 400,
+  forbidden: 403,
+  not_found: 404,
+  illegal_transition: 409,
+  conflict: 409,
+};
+
+/** Turns any error thrown by a command handler into the wire `ErrorBody`. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) {
+    return {
+      statusCode: STATUS_OF_KIND[error.kind],
+      code: error.code,
+      message: error.message,
+      ...(error.details.length > 0 ? { details: error.details } : {}),
+    };
+  }
+  return { statusCode: 500, code: ERROR_CODES.internal, message: '服务内部错误' };
+}
+
+@Catch()
+export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger('RpcErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      const data = host.switchToRpc().getData() as { requestId?: string } | undefined;
+      this.logger.error({ msg: 'command failed', requestId: data?.requestId, err: String((exception as Error)?.stack ?? exception) });
+    }
+    return throwError(() => body);
+  }
+}

@@ -1,0 +1,43 @@
+import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { ServiceConfig } from '#libs/config';
+import { natsNames } from '#libs/contracts';
+import { JetStreamEventServer } from '#libs/messaging';
+import { ConsumerRegistry } from './consumer-registry.js';
+import { RpcErrorFilter } from './rpc-error.filter.js';
+import { CommandServer } from './prefixed-nats.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function jsonLogger(config: ServiceConfig, context: string): ConsoleLogger {
+  const upTo = LEVELS.indexOf(config.LOG_LEVEL as LogLevel);
+  return new ConsoleLogger(context, { json: true, logLevels: LEVELS.slice(0, upTo + 1) });
+}
+
+/**
+ * Boots one backend service: commands over core-NATS request-reply in a queue group (so
+ * replicas share load), domain events from its durable JetStream consumer. No HTTP port:
+ * only the gateway speaks HTTP.
+ */
+export async function startService(rootModule: unknown, name: string, config: ServiceConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(rootModule as never, new FastifyAdapter(), {
+    logger: jsonLogger(config, name),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new RpcErrorFilter());
+  const names = natsNames(config.NATS_PREFIX);
+  const servers = config.NATS_URL.split(',');
+  app.connectMicroservice(
+    { strategy: new CommandServer(names.commandPrefix, { servers, queue: `${config.NATS_PREFIX}-${name}` }) },
+    { inheritAppConfig: true },
+  );
+  const events = new JetStreamEventServer({ servers: config.NATS_URL, names, durable: name, dataSource: app.get(DataSource) });
+  app.get(ConsumerRegistry).register(name, events);
+  app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
+  app.enableShutdownHooks();
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}
