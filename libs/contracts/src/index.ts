@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './subjects.js';
 export * from './dto/users.dto.js';
 export * from './dto/validators.js';
+export * from './events/snapshots.js';

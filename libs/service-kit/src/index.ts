@@ -7,3 +7,5 @@ export * from './rpc-error.filter.js';
 export * from './service-kit.module.js';
 export * from './start-service.js';
 export * from './tokens.js';
+export * from './calendar-year.entity.js';
+export * from './calendar.provider.js';

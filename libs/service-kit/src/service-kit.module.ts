@@ -4,6 +4,9 @@ import { ServiceConfig } from '#libs/config';
 import { natsNames } from '#libs/contracts';
 import { createServiceDataSource, migrate } from '#libs/database';
 import { MESSAGING_ENTITIES } from '#libs/messaging';
+import { CalendarYearRow } from './calendar-year.entity.js';
+import { CalendarHandlers } from './calendar.handlers.js';
+import { CalendarProvider } from './calendar.provider.js';
 import { Clock, SystemClock } from './clock.js';
 import { ConsumerRegistry } from './consumer-registry.js';
 import { createHealthHandlers } from './health.handlers.js';
@@ -36,7 +39,7 @@ export class ServiceKitModule {
     return {
       module: ServiceKitModule,
       global: true,
-      controllers: [healthHandlers],
+      controllers: [healthHandlers, CalendarHandlers],
       providers: [
         { provide: SERVICE_OPTIONS, useValue: options },
         { provide: ServiceConfig, useValue: options.config },
@@ -49,7 +52,7 @@ export class ServiceKitModule {
             const dataSource = createServiceDataSource({
               url: options.config.DATABASE_URL,
               schema: options.schema,
-              entities: [...MESSAGING_ENTITIES, ...options.entities],
+              entities: [...MESSAGING_ENTITIES, CalendarYearRow, ...options.entities],
               migrations: options.migrations,
             });
             await migrate(dataSource);
@@ -58,8 +61,9 @@ export class ServiceKitModule {
         },
         ConsumerRegistry,
         RelayLifecycle,
+        CalendarProvider,
       ],
-      exports: [SERVICE_OPTIONS, ServiceConfig, options.config.constructor, Clock, NATS_NAMES, DataSource, ConsumerRegistry, RelayLifecycle],
+      exports: [SERVICE_OPTIONS, ServiceConfig, options.config.constructor, Clock, NATS_NAMES, DataSource, ConsumerRegistry, RelayLifecycle, CalendarProvider],
     };
   }
 }

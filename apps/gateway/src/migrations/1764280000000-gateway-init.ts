@@ -1,12 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { BUREAU_SEED } from '#libs/auth';
 import { createMessagingTables } from '#libs/messaging';
+import { createCalendarTables } from '#libs/service-kit';
 
 export class GatewayInit1764280000000 implements MigrationInterface {
   name = 'GatewayInit1764280000000';
 
   async up(qr: QueryRunner): Promise<void> {
     await createMessagingTables(qr);
+    await createCalendarTables(qr);
     await qr.query(`
       CREATE TABLE bureaus (
         code varchar(6) PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
