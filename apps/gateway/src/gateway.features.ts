@@ -1,7 +1,10 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module.js';
 
 /**
  * HTTP feature modules, one per capability (leads, cases, complaints, credit, indicators,
  * calendar). Each lives in its own folder and only forwards commands to its service.
  */
-export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [];
+export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
+  CalendarModule,
+];

@@ -5,3 +5,4 @@ export * from './subjects.js';
 export * from './dto/users.dto.js';
 export * from './dto/validators.js';
 export * from './events/snapshots.js';
+export * from './dto/calendar.dto.js';

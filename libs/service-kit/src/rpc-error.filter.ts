@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 import { ERROR_CODES, type ErrorBody } from '#libs/contracts';
+import { ClockError } from '#libs/clock';
 import { DomainError } from '#libs/domain';
 
 const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
@@ -20,6 +21,10 @@ export function toErrorBody(error: unknown): ErrorBody {
       message: error.message,
       ...(error.details.length > 0 ? { details: error.details } : {}),
     };
+  }
+  // Bad dates or periods reaching the clock are the caller's input, never a server fault.
+  if (error instanceof ClockError) {
+    return { statusCode: 400, code: error.code, message: error.message, ...(error.details.length > 0 ? { details: error.details } : {}) };
   }
   return { statusCode: 500, code: ERROR_CODES.internal, message: '服务内部错误' };
 }

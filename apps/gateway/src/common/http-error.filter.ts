@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, type ErrorBody } from '#libs/contracts';
+import { toErrorBody } from '#libs/service-kit';
 import { GatewayError } from './gateway-error.js';
 
 const CODE_OF_STATUS: Record<number, [string, string]> = {
@@ -43,6 +44,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof GatewayError) return exception.body;
+    // Rules evaluated in the gateway itself (calendar, users) throw the same errors as services.
+    const mapped = toErrorBody(exception);
+    if (mapped.statusCode !== 500) return mapped;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
