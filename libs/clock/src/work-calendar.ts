@@ -67,7 +67,7 @@ export class WorkCalendar {
     for (const calendar of calendars) {
       const problems = validateYearCalendar(calendar);
       if (problems.length > 0) {
-        throw new ClockError('INVALID_CALENDAR', `${calendar.year} 年日历有误：${problems[0]!.message}`, undefined, problems);
+        throw new ClockError('INVALID_CALENDAR', `${calendar.year} 年日历有误：${problems[0]?.message}`, undefined, problems);
       }
       years.set(calendar.year, {
         source,

@@ -1,0 +1,11 @@
+export * from './clock-error.js';
+export * from './local-date.js';
+export * from './instant.js';
+export * from './year-calendar.js';
+export { CHINESE_DAYS_LAST_VERIFIED_YEAR, chineseDaysYear, chineseDaysYears } from './chinese-days-baseline.js';
+export * from './work-calendar.js';
+export * from './deadline.types.js';
+export { MAX_PERIOD_LENGTH } from './deadline-input.js';
+export * from './deadline.js';
+export * from './pause-reasons.js';
+export * from './rule-sets.js';
