@@ -1,0 +1,378 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiCodes,
+  jetstream,
+  jetstreamManager,
+  ReplayPolicy,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { headers as natsHeaders, nanos, type NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope, NatsNames } from '#libs/contracts';
+import { backoffDelay } from './backoff.js';
+import { deadLetterHeaders } from './dead-letter.js';
+import { parseEnvelope } from './envelope.js';
+import { JetStreamEventContext } from './jetstream-context.js';
+import { ensureJetStream, isJetStreamApiError, type JetStreamSetupOptions } from './jetstream-setup.js';
+import { defaultLogger, type MessagingLogger } from './logger.js';
+import { describeError, runHandlerScope, type PermanentEventError } from './permanent-event-error.js';
+
+/** Pass as the transport of `@EventPattern(type, JETSTREAM_EVENTS)` to bind a handler to this server only. */
+export const JETSTREAM_EVENTS = Symbol('JETSTREAM_EVENTS');
+
+/**
+ * Server-side delivery limit above ours: if a process dies during the last attempt the message
+ * still comes back once more, and we dead-letter it instead of the server silently dropping it.
+ */
+const SERVER_DELIVERY_MARGIN = 3;
+
+export interface JetStreamEventServerOptions {
+  servers: string;
+  names: NatsNames;
+  /** Durable consumer name, also the inbox key and the dead-letter subject token. */
+  durable: string;
+  dataSource: DataSource;
+  /** Deliveries before a failing message is dead-lettered. */
+  maxDeliver?: number;
+  /** First redelivery delay after a handler failure; doubles per delivery up to `maxNakDelayMs`. */
+  nakDelayMs?: number;
+  maxNakDelayMs?: number;
+  /** Redelivery of an unacked message (process died) happens after this long. */
+  ackWaitMs?: number;
+  /** Messages pulled ahead; handled strictly one at a time. */
+  prefetch?: number;
+  /** Stream settings used only if the stream does not exist yet. */
+  stream?: JetStreamSetupOptions;
+  logger?: MessagingLogger;
+}
+
+class HandlerFailure extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly permanent: PermanentEventError | undefined,
+  ) {
+    super(describeError(failure));
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Listener = Function;
+
+/**
+ * Nest custom transport: a durable JetStream pull consumer. Each event is handled in one database
+ * transaction that first records `(consumer, event id)` in the inbox, so a redelivery after a crash
+ * (committed but not acked) is a no-op. Failures are retried with backoff; poison messages go to
+ * the consumer's dead-letter subject so the stream keeps flowing.
+ */
+export class JetStreamEventServer extends Server implements CustomTransportStrategy {
+  override readonly transportId = JETSTREAM_EVENTS;
+  // We await each handler and decide ack/nak/dead-letter from its outcome.
+  override readonly propagatesEventHandlerErrors = true;
+
+  private readonly maxDeliver: number;
+  private readonly nakDelayMs: number;
+  private readonly maxNakDelayMs: number;
+  private readonly ackWaitMs: number;
+  private readonly prefetch: number;
+  private readonly log: MessagingLogger;
+  private readonly listeners = new Map<string, Listener[]>();
+  private nc?: NatsConnection;
+  private js?: JetStreamClient;
+  private jsm?: JetStreamManager;
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private closing = false;
+  private wakeSleep?: () => void;
+
+  constructor(private readonly opts: JetStreamEventServerOptions) {
+    super();
+    if (!/^[A-Za-z0-9_-]+$/.test(opts.durable)) throw new TypeError(`Invalid durable name "${opts.durable}"`);
+    this.maxDeliver = opts.maxDeliver ?? 5;
+    this.nakDelayMs = opts.nakDelayMs ?? 1000;
+    this.maxNakDelayMs = opts.maxNakDelayMs ?? 60_000;
+    this.ackWaitMs = opts.ackWaitMs ?? 30_000;
+    this.prefetch = opts.prefetch ?? 16;
+    this.log = opts.logger ?? defaultLogger(JetStreamEventServer.name);
+    if (!(this.maxDeliver >= 1)) throw new RangeError('maxDeliver must be at least 1');
+  }
+
+  async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.wakeSleep?.();
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+    const nc = this.nc;
+    this.nc = undefined;
+    if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
+    this._status$.next('disconnected');
+  }
+
+  /** Messages the durable has not finished: not yet delivered plus delivered-unacked. */
+  async consumerLag(): Promise<number> {
+    if (!this.jsm) throw new Error('JetStreamEventServer is not listening');
+    const info = await this.jsm.consumers.info(this.opts.names.eventStream, this.opts.durable);
+    return info.num_pending + info.num_ack_pending;
+  }
+
+  on(event: string, callback: Listener): void {
+    const list = this.listeners.get(event) ?? [];
+    list.push(callback);
+    this.listeners.set(event, list);
+  }
+
+  unwrap<T>(): T {
+    if (!this.nc) throw new Error('Not initialized. Please call the "listen"/"startAllMicroservices" method before accessing the server.');
+    return this.nc as T;
+  }
+
+  private emit(event: string, ...args: unknown[]): void {
+    for (const l of this.listeners.get(event) ?? []) (l as (...a: unknown[]) => void)(...args);
+  }
+
+  private async start(): Promise<void> {
+    this.closing = false;
+    const nc = await connect({
+      servers: this.opts.servers.split(',').map((s) => s.trim()),
+      name: `events-${this.opts.durable}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: true,
+    });
+    this.nc = nc;
+    this.js = jetstream(nc);
+    this.jsm = await jetstreamManager(nc);
+    void this.watchStatus(nc);
+    await this.ensureStreams();
+    await this.ensureConsumer();
+    this._status$.next('connected');
+    this.loop = this.consumeLoop();
+  }
+
+  private async watchStatus(nc: NatsConnection): Promise<void> {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect') {
+        this._status$.next('disconnected');
+        this.emit('disconnect', s);
+      } else if (s.type === 'reconnect') {
+        this._status$.next('connected');
+        this.emit('reconnect', s);
+      } else if (s.type === 'error') {
+        this.emit('error', s);
+      }
+    }
+  }
+
+  private async ensureStreams(): Promise<void> {
+    const jsm = this.jsm!;
+    for (const stream of [this.opts.names.eventStream, this.opts.names.deadLetterStream]) {
+      try {
+        await jsm.streams.info(stream);
+      } catch (err) {
+        if (!isJetStreamApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
+        await ensureJetStream(this.nc!, this.opts.names, this.opts.stream);
+        return;
+      }
+    }
+  }
+
+  private consumerConfig(): Partial<ConsumerConfig> & { durable_name: string; ack_policy: AckPolicy } {
+    return {
+      durable_name: this.opts.durable,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(this.ackWaitMs),
+      max_deliver: this.maxDeliver + SERVER_DELIVERY_MARGIN,
+      filter_subject: this.opts.names.eventWildcard,
+      deliver_policy: DeliverPolicy.All,
+      replay_policy: ReplayPolicy.Instant,
+      max_ack_pending: 1000,
+    };
+  }
+
+  /** Creates the durable, or updates it if its settings changed; several replicas may race here. */
+  private async ensureConsumer(): Promise<void> {
+    const jsm = this.jsm!;
+    const stream = this.opts.names.eventStream;
+    const cfg = this.consumerConfig();
+    const update = () =>
+      jsm.consumers.update(stream, this.opts.durable, {
+        ack_wait: cfg.ack_wait,
+        max_deliver: cfg.max_deliver,
+        max_ack_pending: cfg.max_ack_pending,
+      });
+    try {
+      const info = await jsm.consumers.info(stream, this.opts.durable);
+      const c = info.config;
+      if (c.ack_wait !== cfg.ack_wait || c.max_deliver !== cfg.max_deliver || c.max_ack_pending !== cfg.max_ack_pending) await update();
+      return;
+    } catch (err) {
+      if (!isJetStreamApiError(err, JetStreamApiCodes.ConsumerNotFound)) throw err;
+    }
+    try {
+      await jsm.consumers.add(stream, cfg);
+    } catch (err) {
+      // Created by a replica meanwhile (or with older settings): converge.
+      if (!(err instanceof Error) || !/already (exists|in use)/i.test(err.message)) throw err;
+      await update();
+    }
+  }
+
+  private async consumeLoop(): Promise<void> {
+    let failures = 0;
+    while (!this.closing) {
+      try {
+        const consumer = await this.js!.consumers.get(this.opts.names.eventStream, this.opts.durable);
+        const messages = await consumer.consume({ max_messages: this.prefetch });
+        this.messages = messages;
+        void this.watchConsumer(messages);
+        if (this.closing) await messages.close();
+        for await (const m of messages) {
+          failures = 0;
+          if (this.closing) {
+            // Pulled but not started: hand it back now rather than after ack_wait.
+            m.nak();
+            continue;
+          }
+          await this.handleMessage(m);
+        }
+      } catch (err) {
+        if (this.closing) break;
+        failures++;
+        const delay = backoffDelay(failures, 500, 10_000);
+        this.log.warn(`consumer ${this.opts.durable}: ${describeError(err)}; resuming in ${delay} ms`);
+        if (isJetStreamApiError(err, JetStreamApiCodes.ConsumerNotFound)) await this.ensureConsumer().catch(() => undefined);
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private async watchConsumer(messages: ConsumerMessages): Promise<void> {
+    for await (const s of messages.status()) {
+      if (s.type === 'consumer_deleted' || s.type === 'consumer_not_found') {
+        this.log.error(`consumer ${this.opts.durable} no longer exists on ${this.opts.names.eventStream}`);
+      }
+    }
+  }
+
+  private async handleMessage(m: JsMsg): Promise<void> {
+    const deliveryCount = m.info.deliveryCount;
+    const parsed = parseEnvelope(m.data);
+    if (!parsed.ok) return this.deadLetter(m, parsed.reason, undefined);
+    const event = parsed.event;
+    if (deliveryCount > this.maxDeliver) {
+      return this.deadLetter(m, `delivered ${deliveryCount} times; the last attempt did not finish`, event);
+    }
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) {
+      m.ack();
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.handleInTransaction(handler, event, m, deliveryCount);
+        m.ack();
+        return;
+      } catch (err) {
+        if (err instanceof HandlerFailure) return this.handlerFailed(m, event, deliveryCount, err);
+        // Not the handler's fault (database down, commit lost): retry here without spending a
+        // delivery, keeping the message ours meanwhile.
+        if (this.closing) {
+          m.nak();
+          return;
+        }
+        const delay = backoffDelay(attempt, 500, 10_000);
+        this.log.warn(`consumer ${this.opts.durable}: ${event.type} ${event.id} not recorded (${describeError(err)}); retrying in ${delay} ms`);
+        m.working();
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private async handleInTransaction(handler: MessageHandler, event: EventEnvelope, m: JsMsg, deliveryCount: number): Promise<void> {
+    await this.opts.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.opts.durable, event.id],
+      );
+      // Already handled (we died between commit and ack): commit nothing new, ack again.
+      if (inserted.length === 0) return;
+      const ctx = new JetStreamEventContext(manager, event, deliveryCount, m.subject, m.seq);
+      const outcome = await runHandlerScope(async () => {
+        const result: unknown = await handler(event, ctx);
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      });
+      if ('error' in outcome) throw new HandlerFailure(outcome.error, outcome.permanent);
+    });
+  }
+
+  private async handlerFailed(m: JsMsg, event: EventEnvelope, deliveryCount: number, failure: HandlerFailure): Promise<void> {
+    if (failure.permanent) {
+      return this.deadLetter(m, `permanent: ${failure.permanent.message}`, event);
+    }
+    if (deliveryCount >= this.maxDeliver) {
+      return this.deadLetter(m, `failed ${deliveryCount} deliveries: ${failure.message}`, event);
+    }
+    const delay = backoffDelay(deliveryCount, this.nakDelayMs, this.maxNakDelayMs);
+    this.log.warn(`consumer ${this.opts.durable}: ${event.type} ${event.id} failed (delivery ${deliveryCount}): ${failure.message}; redelivery in ${delay} ms`);
+    m.nak(delay);
+  }
+
+  /** Publishes the original message to the dead-letter subject, then terminates it. */
+  private async deadLetter(m: JsMsg, reason: string, event: EventEnvelope | undefined): Promise<void> {
+    const subject = this.opts.names.deadLetterSubject(this.opts.durable);
+    const h = natsHeaders();
+    const original: [string, string[]][] = m.headers ? [...m.headers.keys()].map((k) => [k, m.headers!.values(k)]) : [];
+    for (const [k, v] of deadLetterHeaders(original, {
+      reason,
+      consumer: this.opts.durable,
+      stream: m.info.stream,
+      streamSequence: m.seq,
+      subject: m.subject,
+      deliveryCount: m.info.deliveryCount,
+    })) {
+      h.append(k, v);
+    }
+    // Dead-lettering twice (crash before term) is dropped by the DLQ stream's deduplication.
+    const msgID = event ? `${this.opts.durable}:${event.id}` : `${this.opts.durable}:${m.seq}:${m.info.timestampNanos}`;
+    try {
+      await this.js!.publish(subject, m.data, { headers: h, msgID, timeout: 5000 });
+    } catch (err) {
+      this.log.error(`consumer ${this.opts.durable}: cannot dead-letter message ${m.seq} (${describeError(err)}); it will be redelivered`);
+      m.nak(backoffDelay(m.info.deliveryCount, this.nakDelayMs, this.maxNakDelayMs));
+      return;
+    }
+    this.log.error(`consumer ${this.opts.durable}: message ${m.seq}${event ? ` (${event.type} ${event.id})` : ''} dead-lettered to ${subject}: ${reason}`);
+    m.term();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeSleep = undefined;
+        resolve();
+      }, ms);
+      this.wakeSleep = () => {
+        clearTimeout(timer);
+        this.wakeSleep = undefined;
+        resolve();
+      };
+    });
+  }
+}
