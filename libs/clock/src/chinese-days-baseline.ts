@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { yearOf, type LocalDate } from './local-date.js';
 import type { YearCalendar } from './year-calendar.js';
 
@@ -10,6 +10,15 @@ import type { YearCalendar } from './year-calendar.js';
 export const CHINESE_DAYS_LAST_VERIFIED_YEAR = 2026;
 
 type DayMap = Record<LocalDate, string>;
+
+/**
+ * Read with require rather than `import … with { type: 'json' }`: the jest transform (swc) drops
+ * import attributes and jest warns that this will become an error.
+ */
+const chineseDays = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+  holidays: DayMap;
+  workdays: DayMap;
+};
 
 /** chinese-days stores "English name,中文名,days"; we keep the Chinese name. */
 function chineseName(entry: string): string {
@@ -29,10 +38,10 @@ function buildBaseline(): Map<number, YearCalendar> {
     }
     return calendar;
   };
-  for (const [date, entry] of Object.entries(chineseDays.holidays as DayMap).sort()) {
+  for (const [date, entry] of Object.entries(chineseDays.holidays).sort()) {
     yearCalendar(date)?.holidays.push({ date, name: chineseName(entry) });
   }
-  for (const [date, entry] of Object.entries(chineseDays.workdays as DayMap).sort()) {
+  for (const [date, entry] of Object.entries(chineseDays.workdays).sort()) {
     yearCalendar(date)?.workdays.push({ date, name: chineseName(entry) });
   }
   return years;

@@ -11,6 +11,7 @@ describe(localDateOf.name, () => {
     ['bare local date', '2026-10-01', '2026-10-01'],
     ['offset-less date-time is Shanghai wall-clock time', '2026-09-30T23:30:00', '2026-09-30'],
     ['year boundary', '2026-12-31T16:00:00.000Z', '2027-01-01'],
+    ['space separator, compact offset', '2026-09-30 23:30:00+0800', '2026-09-30'],
   ])('%s: %p → %s', (_case, instant, expected) => {
     const sut = localDateOf;
     expect(sut(instant)).toBe(expected);
@@ -20,8 +21,19 @@ describe(localDateOf.name, () => {
     expect(localDateOf('2026-09-30T16:30:00Z', 'UTC')).toBe('2026-09-30');
   });
 
-  it.each([['not a date'], ['2026-02-30T10:00:00'], [new Date(Number.NaN)]])('rejects %p', (instant) => {
+  it.each([
+    ['not a date'],
+    ['2026-02-30T10:00:00'],
+    ['2026-02-30T10:00:00Z'],
+    ['March 7, 2026 10:00'],
+    ['2026-03-07T25:00:00Z'],
+    [new Date(Number.NaN)],
+  ])('rejects %p', (instant) => {
     expect(() => localDateOf(instant)).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
+  });
+
+  it('rejects an impossible bare date as INVALID_DATE', () => {
+    expect(() => localDateOf('2026-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 
   it('rejects an unknown time zone', () => {

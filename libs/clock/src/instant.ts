@@ -7,6 +7,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export type Instant = Date | string;
 
 const OFFSET_LESS_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const ZONED_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -36,14 +37,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function localDateOf(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
   let epochMs: number;
   if (typeof instant === 'string') {
-    if (isLocalDate(instant)) return instant;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(instant)) return parseLocalDate(instant, 'instant');
     const wallClock = OFFSET_LESS_DATE_TIME.exec(instant);
     if (wallClock) {
       formatterFor(timeZone);
       if (isLocalDate(wallClock[1])) return wallClock[1];
       throw new ClockError('INVALID_INSTANT', `无效时间 ${instant}`, 'instant');
     }
-    epochMs = Date.parse(instant);
+    // Only ISO 8601 with an offset: Date.parse would accept 2026-02-30 or read "Mar 7" in server time.
+    const zoned = ZONED_DATE_TIME.exec(instant);
+    epochMs = zoned && isLocalDate(zoned[1]) ? Date.parse(instant.replace(' ', 'T')) : Number.NaN;
   } else {
     epochMs = instant instanceof Date ? instant.getTime() : Number.NaN;
   }
