@@ -1,2 +1,3 @@
 export * from './shared/domain-error.js';
 export * from './operators/uscc.js';
+export * from './complaints/index.js';
