@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
@@ -16,13 +17,19 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
     genReqId: () => randomUUID(),
     logger: options.accessLog ?? true ? { level: 'info' } : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, options), adapter, {
     logger: jsonLogger(config, 'gateway'),
     abortOnError: false,
+  });
+  // Only routes that opt in (login) are limited; the body matches api.md's error format.
+  await app.register(rateLimit as never, {
+    global: false,
+    max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => ({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: '登录尝试过于频繁，请一分钟后再试' }),
   });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceKitModule, type Clock } from '#libs/service-kit';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -31,7 +30,6 @@ export class GatewayModule {
       imports: [
         ServiceKitModule.forRoot({ name: 'gateway', schema: 'gateway', config, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, clock: options.clock }),
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as never } }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
         ...GATEWAY_FEATURES,
       ],
       controllers: [AuthController, UsersController, BureausController, HealthController],

@@ -6,3 +6,5 @@ export * from './dto/users.dto.js';
 export * from './dto/validators.js';
 export * from './events/snapshots.js';
 export * from './dto/calendar.dto.js';
+export * from './events/credit.js';
+export * from './dto/credit.dto.js';

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { LoginDto } from '#libs/contracts';
 import type { TokenClaims } from '#libs/auth';
 import { toPublicUser, UsersService } from '../users/users.service.js';
@@ -17,7 +17,7 @@ export class AuthController {
 
   @Public()
   // Brute-force guard: only this route is rate-limited (LOGIN_RATE_LIMIT_PER_MINUTE).
-  @UseGuards(ThrottlerGuard)
+  @RouteConfig({ rateLimit: {} })
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: LoginDto) {

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfigOrExit } from '#libs/config';
+import { Clock } from '#libs/service-kit';
+import type { Role } from '#libs/contracts';
+import { BureausService } from './src/bureaus/bureaus.service.js';
+import { parseFlags } from './src/cli/cli-args.js';
+import { seedDemo } from './src/cli/seed-demo.js';
+import { CommandBus } from './src/common/command-bus.js';
+import { GatewayConfig } from './src/gateway.config.js';
+import { GatewayModule } from './src/gateway.module.js';
+import { UsersService } from './src/users/users.service.js';
+
+const USAGE = `usage:
+  npm run cli -- user:create --username U --password P --role officer|complaint_handler|supervisor|admin|integration --bureau 320902
+  npm run cli -- seed:demo`;
+
+const [command, ...rest] = process.argv.slice(2);
+if (command !== 'user:create' && command !== 'seed:demo') {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(64);
+}
+
+const config = loadConfigOrExit(GatewayConfig, 'cli');
+const app = await NestFactory.createApplicationContext(GatewayModule.register(config), { logger: ['error', 'warn'] });
+let exitCode = 0;
+try {
+  if (command === 'user:create') {
+    const flags = parseFlags(rest);
+    const user = await app.get(UsersService).create({
+      username: flags.username ?? '',
+      password: flags.password ?? '',
+      role: flags.role as Role,
+      bureau: flags.bureau ?? '',
+      displayName: flags.name,
+    });
+    process.stdout.write(`${JSON.stringify(user)}\n`);
+  } else {
+    const result = await seedDemo({ users: app.get(UsersService), bureaus: app.get(BureausService), commands: app.get(CommandBus), now: app.get(Clock).now() });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
+} catch (error) {
+  process.stderr.write(`${JSON.stringify({ error: (error as Error).message, ...(error as { details?: object }).details ? { details: (error as { details?: object }).details } : {} })}\n`);
+  exitCode = 1;
+} finally {
+  await app.close();
+}
+process.exit(exitCode);
