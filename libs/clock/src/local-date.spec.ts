@@ -59,3 +59,23 @@ describe('local date arithmetic', () => {
     expect(eachDate('2026-01-02', '2026-01-01')).toEqual([]);
   });
 });
+
+describe(addDays.name, () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-01'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2028-02-29', 1, '2028-03-01'],
+    ['2100-02-28', 1, '2100-03-01'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2027-01-01', -1, '2026-12-31'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2028-03-01', -1, '2028-02-29'],
+    ['2026-05-01', -1, '2026-04-30'],
+  ])('single-day step %s %+i → %s agrees with js-joda', (from, step, expected) => {
+    const sut = addDays;
+    expect(sut(from, step)).toBe(expected);
+    expect(eachDate(step > 0 ? from : expected, step > 0 ? expected : from)).toHaveLength(2);
+  });
+});

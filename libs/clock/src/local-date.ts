@@ -30,7 +30,36 @@ export function parseLocalDate(value: unknown, field = 'date'): LocalDate {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
+  if (days === 1 || days === -1) return stepDay(date, days);
   return toJoda(date).plusDays(days).toString();
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** ±1 day on the string itself: deadline walks take this step hundreds of times per record. */
+function stepDay(date: LocalDate, step: 1 | -1): LocalDate {
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7));
+  let day = Number(date.slice(8, 10)) + step;
+  if (day > daysInMonth(year, month)) {
+    day = 1;
+    month += 1;
+  } else if (day < 1) {
+    month -= 1;
+    if (month < 1) {
+      month = 12;
+      year -= 1;
+    }
+    day = daysInMonth(year, month);
+  }
+  if (month > 12) {
+    month = 1;
+    year += 1;
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

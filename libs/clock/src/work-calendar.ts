@@ -45,6 +45,9 @@ export const MAX_RANGE_DAYS = 3660;
 export class WorkCalendar {
   private static chineseDaysBaseline?: WorkCalendar;
 
+  /** Calendar is immutable, so each date's answer is computed once. */
+  private readonly dayCache = new Map<LocalDate, CalendarDay>();
+
   private constructor(private readonly years: ReadonlyMap<number, KnownYear>) {}
 
   /** chinese-days data (verified years only), with admin overrides replacing whole years. */
@@ -102,7 +105,15 @@ export class WorkCalendar {
   }
 
   day(date: LocalDate): CalendarDay {
-    parseLocalDate(date);
+    let day = this.dayCache.get(date);
+    if (!day) {
+      day = Object.freeze(this.describe(parseLocalDate(date)));
+      this.dayCache.set(date, day);
+    }
+    return day;
+  }
+
+  private describe(date: LocalDate): CalendarDay {
     const known = this.years.get(yearOf(date));
     const weekend = isWeekend(date);
     if (!known) {
