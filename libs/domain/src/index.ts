@@ -2,3 +2,4 @@ export * from './shared/domain-error.js';
 export * from './operators/uscc.js';
 export * from './complaints/index.js';
 export * from './credit/index.js';
+export * from './indicators/index.js';
