@@ -8,3 +8,5 @@ export * from './events/snapshots.js';
 export * from './dto/calendar.dto.js';
 export * from './events/credit.js';
 export * from './dto/credit.dto.js';
+export * from './events/cases.js';
+export * from './dto/cases.dto.js';

@@ -3,3 +3,4 @@ export * from './operators/uscc.js';
 export * from './complaints/index.js';
 export * from './credit/index.js';
 export * from './indicators/index.js';
+export * from './cases/index.js';
