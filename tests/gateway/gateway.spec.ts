@@ -13,26 +13,26 @@ describe('gateway', () => {
   });
   afterAll(async () => h?.close());
 
-  const get = (url: string, token?: string) => h.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (url: string, token?: string) => h.request({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   describe('auth', () => {
     it('logs in with the right password and returns the user', async () => {
       await h.tokenFor('supervisor', '320900', 'zhang.san');
-      const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhang.san', password: 'correct-horse-battery' } });
+      const res = await h.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhang.san', password: 'correct-horse-battery' } });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ user: { username: 'zhang.san', role: 'supervisor', bureau: '320900' } });
     });
 
     it('answers 401 for a wrong password, the same as for an unknown user', async () => {
-      const wrong = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhang.san', password: 'nope' } });
-      const unknown = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'nope' } });
+      const wrong = await h.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhang.san', password: 'nope' } });
+      const unknown = await h.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'nope' } });
       expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
       expect(wrong.json().code).toBe(unknown.json().code);
     });
 
     it('refuses a request without a token (401) and a role not allowed (403)', async () => {
       expect((await get('/api/v1/calendar/years')).statusCode).toBe(401);
-      const put = await h.app.inject({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: { authorization: `Bearer ${officer}` }, payload: { holidays: [], workdays: [] } });
+      const put = await h.request({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: { authorization: `Bearer ${officer}` }, payload: { holidays: [], workdays: [] } });
       expect(put.statusCode).toBe(403);
       expect(put.json().code).toBe('FORBIDDEN');
     });
@@ -40,13 +40,13 @@ describe('gateway', () => {
 
   describe('bad input', () => {
     it('lists an unknown field with its name, in the error format of api.md', async () => {
-      const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'b', admin: true } });
+      const res = await h.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'b', admin: true } });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'admin', code: 'whitelistValidation' }] });
     });
 
     it('answers 400 (not 500) for malformed JSON', async () => {
-      const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+      const res = await h.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
       expect(res.statusCode).toBe(400);
     });
 
@@ -79,7 +79,7 @@ describe('gateway', () => {
     it('marks 2027 provisional until an admin enters the year, then counts it exactly', async () => {
       const before = await get('/api/v1/calendar/add?from=2026-12-25&days=5&kind=working', officer);
       expect(before.json().provisional).toBe(true);
-      const put = await h.app.inject({
+      const put = await h.request({
         method: 'PUT',
         url: '/api/v1/calendar/years/2027',
         headers: { authorization: `Bearer ${admin}` },
@@ -122,7 +122,7 @@ describe('login rate limit', () => {
     const statuses: number[] = [];
     let last: { code?: string } = {};
     for (let i = 0; i < 12; i++) {
-      const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'guess', password: `p${i}` } });
+      const res = await h.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'guess', password: `p${i}` } });
       statuses.push(res.statusCode);
       last = res.json();
     }

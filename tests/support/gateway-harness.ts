@@ -7,8 +7,45 @@ import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { UsersService } from '../../apps/gateway/src/users/users.service.js';
 
+export interface HttpResult {
+  statusCode: number;
+  headers: Headers;
+  body: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json(): any;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string or FormData as is. */
+  payload?: unknown;
+}
+
+/**
+ * Real HTTP over loopback. (Fastify's `inject` cannot run under jest's ESM loader: its
+ * light-my-request requires the ESM-only `cookie` package.)
+ */
+export function httpClient(baseUrl: string) {
+  return async (req: HttpRequest): Promise<HttpResult> => {
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    let body: string | FormData | undefined;
+    if (typeof req.payload === 'string' || req.payload instanceof FormData) body = req.payload;
+    else if (req.payload !== undefined) {
+      body = JSON.stringify(req.payload);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${baseUrl}${req.url}`, { method: req.method, headers, body });
+    const text = await res.text();
+    return { statusCode: res.status, headers: res.headers, body: text, json: () => JSON.parse(text) };
+  };
+}
+
 export interface GatewayHarness {
   app: NestFastifyApplication;
+  baseUrl: string;
+  request(req: HttpRequest): Promise<HttpResult>;
   db: TestDatabase;
   prefix: string;
   clock: FixedClock;
@@ -24,19 +61,23 @@ export async function startGatewayHarness(options: { now?: string; db?: TestData
   const prefix = options.prefix ?? uniquePrefix('gw');
   const env = { DATABASE_URL: db.url, NATS_PREFIX: prefix, NATS_REQUEST_TIMEOUT_MS: '5000', LOG_LEVEL: 'error' };
   const clock = new FixedClock(new Date(options.now ?? '2026-11-27T02:00:00Z'));
-  const app = await createGatewayApp(loadConfig(GatewayConfig, env), { clock, accessLog: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await createGatewayApp(loadConfig(GatewayConfig, env), { clock, accessLog: false, docsUi: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const request = httpClient(baseUrl);
   let n = 0;
   return {
     app,
+    baseUrl,
+    request,
     db,
     prefix,
     clock,
     env,
     async tokenFor(role, bureau, username = `${role}_${bureau}_${++n}`) {
       await app.get(UsersService).create({ username, password: 'correct-horse-battery', role, bureau });
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'correct-horse-battery' } });
+      const res = await request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'correct-horse-battery' } });
       return (res.json() as { accessToken: string }).accessToken;
     },
     async close() {

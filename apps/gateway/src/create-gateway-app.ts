@@ -13,14 +13,14 @@ import { GatewayModule } from './gateway.module.js';
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /** Builds (but does not listen) the gateway; tests and main.ts share it. */
-export async function createGatewayApp(config: GatewayConfig, options: { clock?: Clock; accessLog?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createGatewayApp(config: GatewayConfig, options: { clock?: Clock; accessLog?: boolean; docsUi?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     logger: options.accessLog ?? true ? { level: 'info' } : false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, options), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, { clock: options.clock }), adapter, {
     logger: jsonLogger(config, 'gateway'),
     abortOnError: false,
   });
@@ -40,7 +40,8 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
     app,
     new DocumentBuilder().setTitle('Wangjian 网监 API').setDescription('网络市场监管案件办理系统 HTTP 接口').setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // jest's ESM loader cannot load the UI's static-file plugin, so tests serve the JSON only.
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: options.docsUi ?? true });
   app.enableShutdownHooks();
   return app;
 }
