@@ -20,7 +20,10 @@ export interface StandardExtension {
   approvedAt?: Instant;
 }
 
-/** A collective decision (负责人集体讨论) setting an explicit new due date. */
+/**
+ * A collective decision (负责人集体讨论) setting an explicit new due date. The date is final:
+ * pauses do not move it; a later pause needs a new decision.
+ */
 export interface CollectiveExtension {
   kind: 'collective';
   newDueDate: LocalDate;

@@ -101,13 +101,21 @@ describe(periodOf.name, () => {
   const calendar = WorkCalendar.chineseDays();
 
   it.each([
-    ['complaint received 2026-02-10, acceptance', 'complaint', '2026-02-10', 'acceptance', '2026-02-26', false],
-    ['complaint accepted 2026-04-30 (Order 121, unconfirmed), mediation', 'complaint', '2026-04-30', 'mediation', '2026-07-07', true],
-    ['lead received 2026-09-28, verification', 'penalty', '2026-09-28', 'leadVerification', '2026-10-23', false],
-    ['case filed 2026-07-03, disposition', 'penalty', '2026-07-03', 'caseDisposition', '2026-10-08', false],
-  ] as const)('%s → %s', (_case, domain, start, key, dueDate, ruleUnconfirmed) => {
-    const ruleSet = ruleSetFor(domain, start);
-    const sut = computeDeadline({ start, period: periodOf(ruleSet, key as never), calendar, ruleSet });
+    ['lead received 2026-09-28, verification', '2026-09-28', 'leadVerification', '2026-10-23'],
+    ['case filed 2026-07-03, disposition', '2026-07-03', 'caseDisposition', '2026-10-08'],
+  ] as const)('penalty: %s → %s', (_case, start, key, dueDate) => {
+    const ruleSet = ruleSetFor('penalty', start);
+    const sut = computeDeadline({ start, period: periodOf(ruleSet, key), calendar, ruleSet });
+    expect(sut).toMatchObject({ dueDate, ruleUnconfirmed: false });
+    expect(sut.explanation.ruleSet).toEqual({ id: 'penalty-procedure', version: 1, unconfirmed: false });
+  });
+
+  it.each([
+    ['complaint received 2026-02-10 (Order 20), acceptance', '2026-02-10', 'acceptance', '2026-02-26', false],
+    ['complaint accepted 2026-04-30 (Order 121, unconfirmed), mediation', '2026-04-30', 'mediation', '2026-07-07', true],
+  ] as const)('complaint: %s → %s', (_case, start, key, dueDate, ruleUnconfirmed) => {
+    const ruleSet = ruleSetFor('complaint', start);
+    const sut = computeDeadline({ start, period: periodOf(ruleSet, key), calendar, ruleSet });
     expect(sut).toMatchObject({ dueDate, ruleUnconfirmed });
     expect(sut.explanation.ruleSet).toEqual({ id: ruleSet.id, version: ruleSet.version, unconfirmed: ruleUnconfirmed });
   });

@@ -106,12 +106,14 @@ export const PENALTY_PROCEDURE_RULES: RuleSet<'penalty'> = {
       from: 'prior_notice',
       basis: '行政处罚法 第六十四条、第八十五条：告知后五日内提出，“五日”指工作日',
     },
+    // For a report (举报) prefer the complaint rule set's reporterNotice: Order 121 changes it.
     reporterNotice: {
       length: 5,
       unit: 'working',
       from: 'lead_decision',
       basis: `${ORDER_20}：作出是否立案决定之日起五个工作日内告知举报人`,
     },
+    // Order 310 has no "days mean working days" clause like 行政处罚法 第八十五条: calendar days.
     policeTransferApproval: {
       length: 3,
       unit: 'calendar',
