@@ -131,3 +131,56 @@ describe('login rate limit', () => {
     expect(last.code).toBe('TOO_MANY_REQUESTS');
   });
 });
+
+describe('security', () => {
+  let h: GatewayHarness;
+  let admin: string;
+  beforeAll(async () => {
+    h = await startGatewayHarness();
+    admin = await h.tokenFor('admin', '320900');
+  });
+  afterAll(async () => h?.close());
+
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('refuses a tampered token and an expired one with 401', async () => {
+    const [head, body, signature] = admin.split('.');
+    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString());
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, bureau: '320000' })).toString('base64url')}.${signature}`;
+    expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(forged) })).statusCode).toBe(401);
+    const expired = `${head}.${Buffer.from(JSON.stringify({ ...claims, exp: 1_000_000 })).toString('base64url')}.${signature}`;
+    expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(expired) })).statusCode).toBe(401);
+    expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(admin) })).statusCode).toBe(200);
+  });
+
+  it('sets security headers', async () => {
+    const res = await h.request({ method: 'GET', url: '/health' });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('keeps an append-only, hash-chained audit log of writes and detects tampering', async () => {
+    const created = await h.request({ method: 'POST', url: '/api/v1/users', headers: auth(admin), payload: { username: 'li.si', password: 'long-enough-pw', role: 'officer', bureau: '320903' } });
+    expect(created.statusCode).toBe(201);
+    const list = await h.request({ method: 'GET', url: '/api/v1/audit', headers: auth(admin) });
+    expect(list.json().items.some((e: { path: string; kind: string }) => e.path === '/api/v1/users' && e.kind === 'write')).toBe(true);
+    const verified = await h.request({ method: 'GET', url: '/api/v1/audit/verify', headers: auth(admin) });
+    expect(verified.json()).toMatchObject({ ok: true });
+    expect(verified.json().checked).toBeGreaterThanOrEqual(2);
+
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: h.db.url });
+    await client.connect();
+    try {
+      await expect(client.query("UPDATE gateway.audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
+      // Even someone who can disable the trigger cannot hide the change.
+      await client.query('ALTER TABLE gateway.audit_log DISABLE TRIGGER audit_log_no_change');
+      await client.query("UPDATE gateway.audit_log SET actor = 'mallory' WHERE seq = 2");
+    } finally {
+      await client.end();
+    }
+    const after = await h.request({ method: 'GET', url: '/api/v1/audit/verify', headers: auth(admin) });
+    expect(after.json()).toMatchObject({ ok: false, brokenAtSeq: 2 });
+  });
+});

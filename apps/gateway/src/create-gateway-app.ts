@@ -1,16 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonLogger, type Clock } from '#libs/service-kit';
+import { AuditService } from './audit/audit.service.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import type { AuthenticatedRequest } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** Set by a route that returned unmasked personal data, so the read is audited. */
+export const PII_REVEALED_HEADER = 'x-wj-pii-revealed';
+
+function auditKind(method: string, url: string, piiRevealed: boolean): 'write' | 'pii_read' | 'login' | undefined {
+  if (!url.startsWith('/api/')) return undefined;
+  if (url.startsWith('/api/v1/auth/login')) return 'login';
+  if (piiRevealed) return 'pii_read';
+  return ['GET', 'HEAD', 'OPTIONS'].includes(method) ? undefined : 'write';
+}
 
 /** Builds (but does not listen) the gateway; tests and main.ts share it. */
 export async function createGatewayApp(config: GatewayConfig, options: { clock?: Clock; accessLog?: boolean; docsUi?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -33,8 +46,19 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
   });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+  // Security headers; the console is same-origin only, so the default CSP fits it.
+  await app.register(helmet as never, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } } });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  const audit = app.get(AuditService);
+  fastify.addHook('onResponse', async (request: AuthenticatedRequest, reply) => {
+    const kind = auditKind(request.method, request.url, reply.getHeader(PII_REVEALED_HEADER) === '1');
+    if (!kind) return;
+    const attempted = kind === 'login' ? (request.body as { username?: unknown } | undefined)?.username : undefined;
+    const actor = request.actor ?? (typeof attempted === 'string' ? { username: attempted.slice(0, 64), role: '-', bureau: '-' } : undefined);
+    await audit.record({ kind, actor, method: request.method, path: request.url, status: reply.statusCode, ip: request.ip, requestId: String(request.id) });
   });
   const document = SwaggerModule.createDocument(
     app,

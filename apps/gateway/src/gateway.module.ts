@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ServiceKitModule, type Clock } from '#libs/service-kit';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { BureauRow } from './bureaus/bureau.entity.js';
@@ -32,10 +35,12 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as never } }),
         ...GATEWAY_FEATURES,
       ],
-      controllers: [AuthController, UsersController, BureausController, HealthController],
+      controllers: [AuditController, AuthController, UsersController, BureausController, HealthController],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
+        AuditRepository,
+        AuditService,
         CommandBus,
         BureausRepository,
         BureausService,
@@ -44,7 +49,7 @@ export class GatewayModule {
         HealthService,
         PrometheusRegistry,
       ],
-      exports: [CommandBus, BureausService, UsersService, PrometheusRegistry, GatewayConfig],
+      exports: [AuditService, CommandBus, BureausService, UsersService, PrometheusRegistry, GatewayConfig],
       global: true,
     };
   }
