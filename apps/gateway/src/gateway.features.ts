@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { ConsoleModule } from './console/console.module.js';
 
 /**
  * HTTP feature modules, one per capability (leads, cases, complaints, credit, indicators,
@@ -7,4 +8,5 @@ import { CalendarModule } from './calendar/calendar.module.js';
  */
 export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
   CalendarModule,
+  ConsoleModule,
 ];

@@ -1,0 +1,140 @@
+// Shapes of api.md as the console reads them; fields the services may add are optional.
+export type Role = 'officer' | 'complaint_handler' | 'supervisor' | 'admin' | 'integration';
+
+export interface SessionUser {
+  username: string;
+  role: Role;
+  bureau: string;
+  displayName?: string | null;
+}
+
+export interface Bureau {
+  code: string;
+  name: string;
+  parent?: string | null;
+  level?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Pause {
+  reason: string;
+  startedAt: string;
+  endedAt?: string | null;
+}
+
+export interface Subject {
+  uscc?: string;
+  name?: string;
+  platform?: string;
+  storeUrl?: string;
+}
+
+export interface Lead {
+  id: string;
+  bureau: string;
+  channel: string;
+  online: boolean;
+  status: string;
+  title: string;
+  description?: string;
+  subject: Subject;
+  receivedAt: string;
+  dueDate: string;
+  provisional: boolean;
+  extended: boolean;
+  pauses: Pause[];
+  outcome?: string;
+  decidedAt?: string;
+  caseId?: string;
+  reportedBackAt?: string;
+  duplicateOf?: string;
+  onTime?: boolean;
+  ruleUnconfirmed?: boolean;
+}
+
+export interface CaseRecord {
+  id: string;
+  leadId: string;
+  bureau: string;
+  originBureau: string;
+  procedure: string;
+  status: string;
+  filedAt: string;
+  dueDate: string;
+  provisional: boolean;
+  extensions: { kind: string; reason: string; newDueDate?: string; approvedBy?: string }[];
+  pauses: Pause[];
+  transfers: { from: string; to: string; at: string }[];
+  steps?: { step: string; at: string }[];
+  decision?: { result: string; decidedAt?: string; penalties?: { type: string; amount?: number }[] };
+  closedAt?: string;
+  reviews: { kind: string; outcome: string; procedural?: boolean; concludedAt?: string }[];
+  evidence?: Evidence[];
+  title?: string;
+  channel?: string;
+}
+
+export interface Evidence {
+  id: string;
+  type: string;
+  sourceUrl?: string;
+  capturedAt?: string;
+  method?: string;
+  sha256: string;
+  hashOk?: boolean;
+  verified?: boolean;
+  mismatch?: boolean;
+}
+
+export interface Complaint {
+  id: string;
+  bureau: string;
+  online: boolean;
+  channel: string;
+  status: string;
+  receivedAt: string;
+  acceptanceDueDate: string;
+  mediationDueDate?: string;
+  consumer: { name?: string; phone?: string; idNumber?: string; address?: string; masked?: boolean };
+  operator: Subject;
+  description?: string;
+  amount?: number;
+  acceptance?: { accepted: boolean; reason?: string; decidedAt?: string };
+  mediationResult?: string | { result: string; endedAt?: string };
+  closedAt?: string;
+  satisfaction?: string;
+  forwards?: { from: string; to: string; at: string }[];
+  ruleUnconfirmed?: boolean;
+}
+
+export interface Indicator {
+  code: string;
+  name: string;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  threshold: number | null;
+  comparator: string;
+  met: boolean | null;
+  lateBudget?: number | null;
+  insufficientSample?: boolean;
+  unit?: string;
+}
+
+export interface CreditFactor {
+  code: string;
+  label: string;
+  points: number;
+  source?: string;
+}
+
+export interface CreditGrade {
+  grade: string;
+  factors: CreditFactor[];
+  asOf: string;
+  ruleVersion: string | number;
+}

@@ -1,0 +1,18 @@
+import type { Indicator } from '../../api/types';
+import { COMPARATOR_LABELS } from '../../app/labels';
+
+/** Rates are stored as fractions (0.953); counts such as 18.2 are shown as they are. */
+export function isCount(i: Indicator): boolean {
+  return i.unit === 'count' || i.code === '18.2';
+}
+
+export function formatValue(i: Indicator, value: number | null = i.value): string {
+  if (value === null || value === undefined) return '—';
+  if (isCount(i)) return String(value);
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+export function formatThreshold(i: Indicator): string {
+  if (i.threshold === null || i.threshold === undefined) return '—';
+  return `${COMPARATOR_LABELS[i.comparator] ?? i.comparator} ${formatValue(i, i.threshold)}`;
+}
