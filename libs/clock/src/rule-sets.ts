@@ -46,7 +46,8 @@ export interface RuleSet<D extends RuleDomain = RuleDomain> extends RuleSetRef {
   effectiveFrom: LocalDate;
   /** First date it no longer applies to (exclusive); absent = still in force. */
   effectiveUntil?: LocalDate;
-  periods: Readonly<Record<PeriodKeys[D], PeriodRule>>;
+  /** Distributes over D, so `RuleSet` (any domain) accepts every `RuleSet<'penalty'>` and `RuleSet<'complaint'>`. */
+  periods: D extends RuleDomain ? Readonly<Record<PeriodKeys[D], PeriodRule>> : never;
   /** Its values are borrowed (Order 121 → Order 20's) until an admin confirms them. */
   unconfirmed: boolean;
   valuesFrom?: string;
@@ -242,6 +243,6 @@ export function ruleSetById(id: string, version: number, confirmed: readonly Con
 
 /** The `{ length, unit }` of one period of a rule set, ready for `computeDeadline`. */
 export function periodOf<D extends RuleDomain>(ruleSet: RuleSet<D>, key: PeriodKeys[D]): Period {
-  const rule = ruleSet.periods[key];
+  const rule = (ruleSet.periods as Readonly<Record<PeriodKeys[D], PeriodRule>>)[key];
   return { length: rule.length, unit: rule.unit };
 }
