@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './unique-prefix.js';
+export * from './suite-processes.js';
