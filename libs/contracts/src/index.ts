@@ -10,3 +10,5 @@ export * from './events/credit.js';
 export * from './dto/credit.dto.js';
 export * from './events/cases.js';
 export * from './dto/cases.dto.js';
+export * from './events/metrics.js';
+export * from './dto/indicators.dto.js';

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Breakdown } from '#libs/contracts';
+import type { CountedStatus, IndicatorCode, OpenItem, RecordKind, StatusCounts } from '#libs/domain';
+import { inPeriodFactsSql } from './fact-status.sql.js';
+
+export interface FactQuery {
+  codes: readonly IndicatorCode[];
+  bureaus: string[];
+  from: string;
+  to: string;
+  today: string;
+}
+
+export interface CountRow extends StatusCounts {
+  indicator: IndicatorCode;
+  key: string | null;
+}
+
+export interface ItemRow {
+  itemKey: string;
+  recordId: string;
+  kind: RecordKind;
+  bureau: string;
+  channel: string;
+  officer: string;
+  dueDate: string | null;
+  doneDate: string | null;
+  status: CountedStatus;
+}
+
+const GROUP_COLUMN: Record<Breakdown, string> = { bureau: 'f.bureau', channel: 'f.channel', officer: 'f.officer' };
+const ITEM_COLUMNS = `f.item_key AS "itemKey", f.record_id AS "recordId", f.record_kind AS kind, f.bureau, f.channel, f.officer,
+  to_char(f.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(f.done_date, 'YYYY-MM-DD') AS "doneDate"`;
+
+function params(q: FactQuery): unknown[] {
+  return [q.codes, q.bureaus, q.from, q.to, q.today];
+}
+const P = { codes: '$1', bureaus: '$2', from: '$3', to: '$4', today: '$5' };
+
+/** Aggregates and lists indicator facts in SQL (COUNT … FILTER over index range scans). */
+@Injectable()
+export class IndicatorsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async counts(q: FactQuery, breakdown?: Breakdown): Promise<CountRow[]> {
+    const key = breakdown ? GROUP_COLUMN[breakdown] : 'NULL::text';
+    const rows: (CountRow & { onTime: string; late: string; missing: string })[] = await this.dataSource.query(
+      `SELECT indicator, key,
+              count(*) FILTER (WHERE status = 'on_time') AS "onTime",
+              count(*) FILTER (WHERE status = 'late') AS late,
+              count(*) FILTER (WHERE status = 'missing') AS missing
+         FROM (${inPeriodFactsSql(P, `f.indicator, ${key} AS key`)}) s
+        GROUP BY indicator, key`,
+      params(q),
+    );
+    return rows.map((r) => ({ indicator: r.indicator, key: r.key, onTime: Number(r.onTime), late: Number(r.late), missing: Number(r.missing) }));
+  }
+
+  /** The counted items behind one figure, due soonest first. */
+  async items(q: FactQuery, status: CountedStatus | undefined, limit: number, offset: number): Promise<{ total: number; items: ItemRow[] }> {
+    const rows: (ItemRow & { total: string })[] = await this.dataSource.query(
+      `SELECT s.*, count(*) OVER () AS total
+         FROM (${inPeriodFactsSql(P, ITEM_COLUMNS)}) s
+        WHERE s.status <> 'not_counted' AND ($6::text IS NULL OR s.status = $6)
+        ORDER BY s."dueDate" NULLS LAST, s."itemKey"
+        LIMIT $7 OFFSET $8`,
+      [...params(q), status ?? null, limit, offset],
+    );
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.countItems(q, status);
+    return { total, items: rows.map(({ total: _total, ...item }) => item) };
+  }
+
+  private async countItems(q: FactQuery, status: CountedStatus | undefined): Promise<number> {
+    const [row]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM (${inPeriodFactsSql(P, 'f.item_key')}) s WHERE s.status <> 'not_counted' AND ($6::text IS NULL OR s.status = $6)`,
+      [...params(q), status ?? null],
+    );
+    return Number(row.n);
+  }
+
+  /** Items of the period still open and not yet due (they count nowhere yet). */
+  async openItems(q: FactQuery): Promise<(OpenItem & { indicator: IndicatorCode; kind: RecordKind })[]> {
+    return this.dataSource.query(
+      `SELECT s.indicator, s."itemKey", s."recordId", s.kind, s."dueDate"
+         FROM (${inPeriodFactsSql(P, `f.indicator, ${ITEM_COLUMNS}`)}) s
+        WHERE s.status = 'not_counted' AND s."doneDate" IS NULL AND s."dueDate" IS NOT NULL
+        ORDER BY s."dueDate", s."itemKey"`,
+      params(q),
+    );
+  }
+
+  /** Per indicator, the share of items completed in `[since, today]` that were done by their due date. */
+  async recentOnTimeRates(codes: readonly IndicatorCode[], bureaus: string[], since: string, today: string): Promise<Map<IndicatorCode, number>> {
+    const rows: { indicator: IndicatorCode; rate: string }[] = await this.dataSource.query(
+      `SELECT indicator, avg(CASE WHEN done_date <= due_date THEN 1.0 ELSE 0.0 END) AS rate
+         FROM indicator_facts
+        WHERE indicator = ANY($1::text[]) AND bureau = ANY($2::varchar[]) AND done_date BETWEEN $3::date AND $4::date AND due_date IS NOT NULL
+        GROUP BY indicator`,
+      [codes, bureaus, since, today],
+    );
+    return new Map(rows.map((r) => [r.indicator, Number(r.rate)]));
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,8 @@
+import { IndicatorConfigRow } from '../indicators/indicator-config.entity.js';
+import { IndicatorFactRow } from '../projection/indicator-fact.entity.js';
+import { ProjectedRecordRow } from '../projection/projected-record.entity.js';
+import { ScorecardEntryRow } from '../scorecard/scorecard-entry.entity.js';
+import { MetricsInit1764900000000 } from './1764900000000-metrics-init.js';
+
+export const METRICS_ENTITIES = [ProjectedRecordRow, IndicatorFactRow, IndicatorConfigRow, ScorecardEntryRow];
+export const METRICS_MIGRATIONS = [MetricsInit1764900000000];
