@@ -1,0 +1,25 @@
+import { benchIntake } from './intake.bench.js';
+import { machine, table, writeResults, type BenchRow } from './lib/report.js';
+import { startBenchSuite } from './lib/suite.js';
+
+/**
+ * `npm run bench`: starts the suite on a throw-away database, measures each figure beside
+ * its raw baseline in the same run, prints the table and writes bench/results.md.
+ * BENCH_SECONDS (default 60) sets the sustained phase; BENCH_ONLY=P1,P3 picks benches.
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wants = (id: string) => only.length === 0 || only.includes(id);
+
+process.stdout.write(`Wangjian benchmarks on ${machine()}\n`);
+const rows: BenchRow[] = [];
+const notes: string[] = [];
+const suite = await startBenchSuite();
+try {
+  if (wants('P1') || wants('P5')) rows.push(...(await benchIntake(suite, seconds)));
+} finally {
+  await suite.stop();
+}
+process.stdout.write(`\n${table(rows)}\n`);
+writeResults(new URL('../../bench/results.md', import.meta.url).pathname, rows, notes);
+process.stdout.write('\nwritten to bench/results.md\n');
