@@ -12,3 +12,4 @@ export * from './events/cases.js';
 export * from './dto/cases.dto.js';
 export * from './events/metrics.js';
 export * from './dto/indicators.dto.js';
+export * from './dto/complaints.dto.js';

@@ -9,7 +9,7 @@ const ALLOWED: [ComplaintAction, ComplaintStatus[]][] = [
   ['route_odr', ['received']],
   ['pause', ['mediating']],
   ['resume', ['paused']],
-  ['end_mediation', ['mediating']],
+  ['end_mediation', ['mediating', 'paused']],
   ['close', ['mediation_ended']],
   ['rate', ['closed', 'odr_closed']],
   ['record_violation', ['mediating', 'paused']],

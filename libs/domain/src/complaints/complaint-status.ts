@@ -50,7 +50,8 @@ const ALLOWED_FROM: Record<ComplaintAction, readonly ComplaintStatus[]> = {
   route_odr: ['received'],
   pause: ['mediating'],
   resume: ['paused'],
-  end_mediation: ['mediating'],
+  // A consumer may withdraw while a testing pause runs; ending mediation closes the pause.
+  end_mediation: ['mediating', 'paused'],
   close: ['mediation_ended'],
   rate: ['closed', 'odr_closed'],
   // A violation is found while mediating (a pause for testing is still mediation).
