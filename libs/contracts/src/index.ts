@@ -13,3 +13,4 @@ export * from './dto/cases.dto.js';
 export * from './events/metrics.js';
 export * from './dto/indicators.dto.js';
 export * from './dto/complaints.dto.js';
+export * from './events/complaints.js';
