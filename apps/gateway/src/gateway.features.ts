@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { ComplaintsGatewayModule } from './complaints/complaints.module.js';
 import { ConsoleModule } from './console/console.module.js';
 
 /**
@@ -8,5 +9,6 @@ import { ConsoleModule } from './console/console.module.js';
  */
 export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
   CalendarModule,
+  ComplaintsGatewayModule,
   ConsoleModule,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BUREAU_SEED } from '#libs/auth';
-import { addDays, localDateOf } from '#libs/clock';
+import { addDays, daysBetween, localDateOf } from '#libs/clock';
 import type { CommandMessage, ScopedActor, SeedDemoDto } from '#libs/contracts';
 import { ConflictError, ForbiddenError, type MediationResult } from '#libs/domain';
 import { Clock } from '#libs/service-kit';
@@ -39,12 +39,16 @@ export class DemoSeedService {
     const random = mulberry32(cmd.data.seed ?? DEFAULT_SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const today = localDateOf(this.clock.now());
-    const firstDay = addDays(today, -365);
+    const year = cmd.data.year;
+    const firstDay = year ? `${year}-01-01` : addDays(today, -365);
+    if (firstDay >= today) return { complaints: 0, reports: 0, skipped: true, existing: 0 };
+    // Receipts spread over the year (or the last 365 days) and never after yesterday.
+    const span = Math.min(daysBetween(firstDay, today), 365) - 1;
     const count = cmd.data.count ?? DEFAULT_COUNT;
     let complaints = 0;
     for (let i = 0; i < count; i++) {
       const bureau = pick(DISTRICTS);
-      const received = addDays(firstDay, Math.floor(random() * 362));
+      const received = addDays(firstDay, Math.floor(random() * span));
       await this.oneComplaint(cmd.requestId, bureau, received, today, random, pick);
       complaints++;
     }
@@ -59,7 +63,7 @@ export class DemoSeedService {
           requestId: cmd.requestId,
           data: {
             online: operator.online,
-            receivedAt: this.at(addDays(firstDay, Math.floor(random() * 362)), random),
+            receivedAt: this.at(addDays(firstDay, Math.floor(random() * span)), random),
             title: `举报：${operator.name}${pick(DEMO_PROBLEMS)}`,
             subject: { uscc: operator.uscc, name: operator.name, ...(operator.platform ? { platform: operator.platform } : {}) },
             reporter: { name: reporter.name, phone: reporter.phone, realName: random() < 0.6 },
@@ -159,7 +163,8 @@ export class DemoSeedService {
   }
 
   private actor(bureau: string, role: 'complaint_handler' | 'officer'): ScopedActor {
-    return { username: `demo_${role === 'officer' ? 'officer' : 'handler'}_${bureau}`, role, bureau, visibleBureaus: [bureau] };
+    // The gateway's demo users (handler_<bureau>, officer_<bureau>), so their queues show the records.
+    return { username: `${role === 'officer' ? 'officer' : 'handler'}_${bureau}`, role, bureau, visibleBureaus: [bureau] };
   }
 
   /** Office hours in Asia/Shanghai. */

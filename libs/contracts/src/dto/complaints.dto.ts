@@ -381,6 +381,13 @@ export class ConfirmRuleSetDto {
 }
 
 export class SeedDemoDto {
+  /** Spread receipts over this year (up to today); default the last 365 days. */
+  @IsOptional()
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  year?: number;
+
   @IsOptional()
   @IsInt()
   @Min(1)
