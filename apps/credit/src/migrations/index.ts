@@ -1,0 +1,7 @@
+import { InspectionDrawRow, InspectionPolicyRow } from '../inspections/inspection.entities.js';
+import { OperatorRow } from '../operators/operator.entity.js';
+import { ComplaintFactRow, CreditRecordRow, CreditRepairRow, ListEntryRow, OperatorGradeRow } from '../record/record.entities.js';
+import { CreditInit1764400000000 } from './1764400000000-credit-init.js';
+
+export const CREDIT_ENTITIES = [OperatorRow, CreditRecordRow, ListEntryRow, ComplaintFactRow, CreditRepairRow, OperatorGradeRow, InspectionPolicyRow, InspectionDrawRow];
+export const CREDIT_MIGRATIONS = [CreditInit1764400000000];

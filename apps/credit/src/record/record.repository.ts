@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { emptyGradingRecord, type GradingRecord } from '#libs/domain';
+import { ComplaintFactRow, CreditRecordRow, CreditRepairRow, ListEntryRow, OperatorGradeRow } from './record.entities.js';
+
+const UNSETTLED = ['failed', 'unreachable'];
+
+/** Reads and writes of the credit record; always through the caller's manager (transaction or not). */
+@Injectable()
+export class RecordRepository {
+  records(m: EntityManager, uscc: string): Promise<CreditRecordRow[]> {
+    return m.getRepository(CreditRecordRow).find({ where: { uscc }, order: { date: 'ASC', id: 'ASC' } });
+  }
+
+  record(m: EntityManager, id: string): Promise<CreditRecordRow | null> {
+    return m.getRepository(CreditRecordRow).findOneBy({ id });
+  }
+
+  recordBySource(m: EntityManager, sourceKey: string): Promise<CreditRecordRow | null> {
+    return m.getRepository(CreditRecordRow).findOneBy({ sourceKey });
+  }
+
+  listEntries(m: EntityManager, uscc: string): Promise<ListEntryRow[]> {
+    return m.getRepository(ListEntryRow).find({ where: { uscc }, order: { enteredDate: 'ASC', id: 'ASC' } });
+  }
+
+  listEntry(m: EntityManager, id: string): Promise<ListEntryRow | null> {
+    return m.getRepository(ListEntryRow).findOneBy({ id });
+  }
+
+  complaints(m: EntityManager, uscc: string): Promise<ComplaintFactRow[]> {
+    return m.getRepository(ComplaintFactRow).find({ where: { uscc }, order: { receivedDate: 'ASC', complaintId: 'ASC' } });
+  }
+
+  /** Keeps the latest state of a complaint; later snapshots overwrite earlier ones. */
+  async upsertComplaint(m: EntityManager, fact: ComplaintFactRow): Promise<void> {
+    await m.getRepository(ComplaintFactRow).upsert(fact, ['complaintId']);
+  }
+
+  repairs(m: EntityManager, uscc: string): Promise<CreditRepairRow[]> {
+    return m.getRepository(CreditRepairRow).find({ where: { uscc }, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  repair(m: EntityManager, id: string): Promise<CreditRepairRow | null> {
+    return m.getRepository(CreditRepairRow).findOneBy({ id });
+  }
+
+  storedGrade(m: EntityManager, uscc: string): Promise<OperatorGradeRow | null> {
+    return m.getRepository(OperatorGradeRow).findOneBy({ uscc });
+  }
+
+  async saveGrade(m: EntityManager, row: OperatorGradeRow): Promise<void> {
+    await m.getRepository(OperatorGradeRow).save(row);
+  }
+
+  /** The dated facts grading needs, for many operators in four queries. */
+  async gradingRecords(m: EntityManager, usccs: string[]): Promise<Map<string, GradingRecord>> {
+    const out = new Map(usccs.map((u) => [u, emptyGradingRecord()]));
+    if (usccs.length === 0) return out;
+    const [records, entries, complaints] = await Promise.all([
+      m.getRepository(CreditRecordRow).findBy({ uscc: In(usccs) }),
+      m.getRepository(ListEntryRow).findBy({ uscc: In(usccs) }),
+      m.getRepository(ComplaintFactRow).findBy({ uscc: In(usccs) }),
+    ]);
+    for (const r of records) {
+      const g = out.get(r.uscc)!;
+      if (r.kind === 'penalty' && r.penalty) {
+        g.penalties.push({ id: r.id, decidedDate: r.date, light: r.penalty.light, publicationEnd: r.penalty.publicationEnd, ...(r.repairedDate ? { repairedDate: r.repairedDate } : {}) });
+      } else if (r.kind === 'soft_measure') g.softMeasures.push({ id: r.id, date: r.date });
+      else if (r.kind === 'commitment') g.commitments.push({ id: r.id, date: r.date });
+      else if (r.kind === 'positive') g.positives.push({ id: r.id, date: r.date });
+    }
+    for (const e of entries) {
+      out.get(e.uscc)!.listEntries.push({ id: e.id, list: e.list, category: e.category, enteredDate: e.enteredDate, ...(e.removedDate ? { removedDate: e.removedDate } : {}) });
+    }
+    for (const c of complaints) {
+      const unsettled = c.mediationResult && UNSETTLED.includes(c.mediationResult) && c.mediationEndedDate;
+      out.get(c.uscc)!.complaints.push({ id: c.complaintId, receivedDate: c.receivedDate, ...(unsettled ? { unsettledDate: c.mediationEndedDate! } : {}) });
+    }
+    return out;
+  }
+}
