@@ -222,7 +222,12 @@ export class PoliceTransferDto {
   @IsISO8601(INSTANT)
   reportedAt?: string;
 
-  /** Hand-over time when the head's approval is already on file. */
+  /** The head's approval when it was given on paper before this record (back-filling). */
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  approvedAt?: string;
+
+  /** Hand-over to the police; needs `approvedAt`. */
   @IsOptional()
   @IsISO8601(INSTANT)
   transferredAt?: string;

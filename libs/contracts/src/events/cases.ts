@@ -68,7 +68,6 @@ export interface CaseExtendedPayload extends CasePayload {
   approvedAt: string;
   /** Set for a collective extension (集体讨论). */
   newDueDate?: string;
-  dueDate: string;
 }
 
 export interface CaseStepRecordedPayload extends CasePayload {
