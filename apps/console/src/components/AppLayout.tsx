@@ -64,7 +64,7 @@ export function AppLayout({ children }: { children: React.ReactNode }) {
         <Menu theme="dark" mode="inline" selectedKeys={[current]} items={entries.map(({ key, label, icon }) => ({ key, label, icon }))} onClick={({ key }) => navigate(key)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
+        <Layout.Header style={{ background: '#fff', padding: '0 20px', lineHeight: 'normal', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
           <Typography.Text strong ellipsis>
             网络市场监管案件办理系统
           </Typography.Text>

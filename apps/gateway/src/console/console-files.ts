@@ -1,6 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
+/** Extensions of files a build emits; a route such as /indicators/17.1 is not one of them. */
+const ASSET_EXTENSIONS = new Set(['.js', '.css', '.map', '.html', '.json', '.svg', '.png', '.jpg', '.ico', '.woff', '.woff2', '.txt']);
+
 /** Paths the SPA fallback must never answer with index.html: they belong to the API or operations. */
 const SERVER_PATHS = /^\/(api|health|ready|metrics)(\/|$)/;
 
@@ -27,7 +30,7 @@ export async function resolveConsolePath(root: string, urlPath: string): Promise
   if (absolute !== root && (await isFile(absolute))) {
     return { kind: 'file', path: absolute.slice(root.length + 1).split(sep).join('/'), hashed: pathname.startsWith('/assets/') };
   }
-  // A missing file with an extension (a stale /assets/x.js) is a real 404, not the app shell.
-  if (extname(pathname) !== '') return { kind: 'not_found' };
+  // A missing asset (a stale /assets/x.js) is a real 404, not the app shell.
+  if (pathname.startsWith('/assets/') || ASSET_EXTENSIONS.has(extname(pathname).toLowerCase())) return { kind: 'not_found' };
   return (await isFile(resolve(root, 'index.html'))) ? { kind: 'index' } : { kind: 'not_found' };
 }
