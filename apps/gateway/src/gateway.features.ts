@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { ComplaintsGatewayModule } from './complaints/complaints.module.js';
 import { ConsoleModule } from './console/console.module.js';
+import { CreditGatewayModule } from './credit/credit.gateway.module.js';
 
 /**
  * HTTP feature modules, one per capability (leads, cases, complaints, credit, indicators,
@@ -11,4 +12,5 @@ export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
   CalendarModule,
   ComplaintsGatewayModule,
   ConsoleModule,
+  CreditGatewayModule,
 ];

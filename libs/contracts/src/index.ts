@@ -14,3 +14,4 @@ export * from './events/metrics.js';
 export * from './dto/indicators.dto.js';
 export * from './dto/complaints.dto.js';
 export * from './events/complaints.js';
+export * from './events/leads.js';

@@ -4,3 +4,4 @@ export * from './complaints/index.js';
 export * from './credit/index.js';
 export * from './indicators/index.js';
 export * from './cases/index.js';
+export * from './leads/index.js';
