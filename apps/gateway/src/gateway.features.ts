@@ -3,12 +3,14 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { ComplaintsGatewayModule } from './complaints/complaints.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { CreditGatewayModule } from './credit/credit.gateway.module.js';
+import { CasesGatewayModule } from './cases/cases.module.js';
 
 /**
  * HTTP feature modules, one per capability (leads, cases, complaints, credit, indicators,
  * calendar). Each lives in its own folder and only forwards commands to its service.
  */
 export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
+  CasesGatewayModule,
   CalendarModule,
   ComplaintsGatewayModule,
   ConsoleModule,
