@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { ComplaintsGatewayModule } from './complaints/complaints.module.js';
 import { ConsoleModule } from './console/console.module.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
 import { CreditGatewayModule } from './credit/credit.gateway.module.js';
 import { CasesGatewayModule } from './cases/cases.module.js';
 
@@ -14,5 +15,6 @@ export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
   CalendarModule,
   ComplaintsGatewayModule,
   ConsoleModule,
+  IndicatorsModule,
   CreditGatewayModule,
 ];

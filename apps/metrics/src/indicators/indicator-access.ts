@@ -1,7 +1,8 @@
 import type { IndicatorScope, ScopedActor } from '#libs/contracts';
 import { ForbiddenError, indicatorDefinition, isIndicatorCode, NotFoundError, type IndicatorDefinition, type RecordKind } from '#libs/domain';
 
-const READERS = new Set(['officer', 'complaint_handler', 'supervisor', 'admin']);
+// `system` is the gateway's own scrape of /metrics (root bureaus only).
+const READERS = new Set(['officer', 'complaint_handler', 'supervisor', 'admin', 'system']);
 
 /** Indicators are for the bureau's own staff; the integration key has no business here. */
 export function assertReader(actor: ScopedActor): void {

@@ -42,10 +42,8 @@ export class ProjectionReplayService {
         await this.repository.clear(manager);
         let replayed = 0;
         if (lastSeq > 0) {
-          const consumer = await jetstream(nc).consumers.get(this.names.eventStream, {
-            filter_subjects: ['lead.>', 'case.>', 'complaint.>'].map((s) => this.names.eventSubject(s)),
-            deliver_policy: DeliverPolicy.All,
-          });
+          // No server-side filter: multi-subject filters need NATS 2.10; the type check below filters.
+          const consumer = await jetstream(nc).consumers.get(this.names.eventStream, { deliver_policy: DeliverPolicy.All });
           const messages = await consumer.consume({ max_messages: 500 });
           for await (const m of messages) {
             const parsed = parseEnvelope(m.data);

@@ -114,3 +114,10 @@ export class ScorecardEntryDto {
   @MaxLength(4000)
   evidence?: string;
 }
+
+/** `?bureau=` of an admin's scorecard entry (default: the admin's own bureau). */
+export class ScorecardBureauQueryDto {
+  @IsOptional()
+  @Matches(BUREAU)
+  bureau?: string;
+}
