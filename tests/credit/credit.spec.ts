@@ -172,8 +172,14 @@ describe('credit service', () => {
     const second = (await call(supervisor, 'POST', '/api/v1/inspections/draws', { campaign: '2026 第四季度', bureau: BUREAU, seed: 'seed-1' })).json();
     expect(second.items).toEqual(first.items);
     expect(first.seed).toBe('seed-1');
-    expect(first.perGrade.A).toEqual({ population: 20, ratio: 0.25, drawn: 5 });
-    expect(first.perGrade.D).toEqual({ population: 1, ratio: 1, drawn: 1 });
+    // 20 clean operators plus the repaired one are A; the food operator's penalty makes it C.
+    expect(first.perGrade).toEqual({
+      A: { population: 21, ratio: 0.25, drawn: 5 },
+      B: { population: 0, ratio: 0.3, drawn: 0 },
+      C: { population: 1, ratio: 0.5, drawn: 1 },
+      D: { population: 0, ratio: 1, drawn: 0 },
+    });
+    expect(first.items).toHaveLength(6);
     for (const item of first.items) {
       expect(item.inspectors[0]).not.toBe(item.inspectors[1]);
       expect(['officer_a', 'officer_b', 'officer_c']).toEqual(expect.arrayContaining(item.inspectors));
