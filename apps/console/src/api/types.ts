@@ -121,7 +121,8 @@ export interface Indicator {
   comparator: string;
   met: boolean | null;
   lateBudget?: number | null;
-  insufficientSample?: boolean;
+  belowMinimumSample?: boolean;
+  minimumSample?: number;
   unit?: string;
 }
 

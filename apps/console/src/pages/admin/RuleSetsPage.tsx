@@ -1,5 +1,5 @@
 import { Alert, Card, Descriptions, Form, InputNumber, Space, Tag } from 'antd';
-import { get, post } from '../../api/client';
+import { get, put } from '../../api/client';
 import { useApi } from '../../app/use-api';
 import { ApiForm } from '../../components/ApiForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,19 +20,20 @@ interface RuleSet {
 }
 
 const UNIT: Record<string, string> = { working: '个工作日', calendar: '日' };
+const PERIOD_LABELS: Record<string, string> = { acceptance: '受理期限', mediation: '调解期限', mediationTerminationNotice: '终止调解告知期限', reporterNotice: '举报人告知期限' };
 
 function Confirm({ rule, done }: { rule: RuleSet; done(): void }) {
   const periods = Object.entries(rule.periods ?? {});
   return (
     <ApiForm
       initialValues={Object.fromEntries(periods.map(([k, p]) => [k, p.length]))}
-      submit={(v) => post(`/api/v1/rule-sets/${encodeURIComponent(rule.id)}/confirmation`, { periods: Object.fromEntries(periods.map(([k, p]) => [k, { length: v[k], unit: p.unit }])) })}
+      submit={(v) => put('/api/v1/rule-sets/order-121', { periods: Object.fromEntries(periods.map(([k, p]) => [k, { length: v[k], unit: p.unit }])) })}
       onDone={done}
       submitText="确认规则"
       successText="规则已确认"
     >
       {periods.map(([key, p]) => (
-        <Form.Item key={key} name={key} label={`${'name' in p ? p.name : key}（${UNIT[p.unit] ?? p.unit}）`} rules={[{ required: true, message: '请填写期限' }]}>
+        <Form.Item key={key} name={key} label={`${'name' in p ? p.name : (PERIOD_LABELS[key] ?? key)}（${UNIT[p.unit] ?? p.unit}）`} rules={[{ required: true, message: '请填写期限' }]}>
           <InputNumber min={1} max={3650} />
         </Form.Item>
       ))}
@@ -42,7 +43,8 @@ function Confirm({ rule, done }: { rule: RuleSet; done(): void }) {
 
 /** Order 121 applies from 2026-04-15 but stays "unconfirmed" until an admin enters its values. */
 export default function RuleSetsPage() {
-  const rules = useApi(() => get<{ items: RuleSet[] }>('/api/v1/rule-sets'), []);
+  // Order 121 is the one rule set awaiting confirmation today; others are shipped confirmed.
+  const rules = useApi(async () => ({ items: [await get<RuleSet>('/api/v1/rule-sets/order-121')] }), []);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Alert type="info" showIcon title="新规则在管理员确认其期限前，适用记录按旧规则计算并标注“规则待确认”；确认本身会被审计记录。" />
@@ -54,7 +56,7 @@ export default function RuleSetsPage() {
             <Descriptions.Item label="版本">v{r.version}</Descriptions.Item>
             <Descriptions.Item label="施行日期">{r.effectiveFrom}</Descriptions.Item>
           </Descriptions>
-          {r.unconfirmed && <Confirm rule={r} done={rules.reload} />}
+          <Confirm rule={r} done={rules.reload} />
         </Card>
       ))}
     </Space>

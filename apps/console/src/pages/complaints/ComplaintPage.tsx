@@ -69,6 +69,19 @@ function complaintActions(c: Complaint, done: (c: Complaint) => void, bureaus: {
       ),
     });
   }
+  if (mediationResult(c) && c.status !== 'closed') {
+    actions.push({
+      key: 'close',
+      label: '办结',
+      form: (
+        <ApiForm submit={(v) => post<Complaint>(`${base}/close`, { closedAt: iso(v.closedAt as Dayjs) })} onDone={done} submitText="办结（已告知消费者）">
+          <Form.Item name="closedAt" label="办结时间（默认当前）">
+            <DatePicker showTime />
+          </Form.Item>
+        </ApiForm>
+      ),
+    });
+  }
   if (c.status === 'closed' && !c.satisfaction) {
     actions.push({
       key: 'rating',

@@ -23,7 +23,7 @@ function drillLink(code: string, bureau: string, p: Period, status?: string) {
 }
 
 function IndicatorCard({ i, onOpen }: { i: Indicator; onOpen(status?: string): void }) {
-  const color = i.met === null || i.insufficientSample ? undefined : i.met ? '#389e0d' : '#cf1322';
+  const color = i.met === null || i.belowMinimumSample ? undefined : i.met ? '#389e0d' : '#cf1322';
   return (
     <Card size="small" hoverable onClick={() => onOpen()} data-testid={`indicator-${i.code}`}>
       <Typography.Text type="secondary" ellipsis={{ tooltip: i.name }} style={{ display: 'block' }}>
@@ -31,7 +31,7 @@ function IndicatorCard({ i, onOpen }: { i: Indicator; onOpen(status?: string): v
       </Typography.Text>
       <Statistic value={formatValue(i)} styles={{ content: { color } }} />
       <Space size={4} wrap>
-        {i.insufficientSample ? <Tag>样本不足</Tag> : i.met === null ? <Tag>无数据</Tag> : i.met ? <Tag color="green">达标</Tag> : <Tag color="red">未达标</Tag>}
+        {i.belowMinimumSample ? <Tag>样本不足（少于 {i.minimumSample}）</Tag> : i.met === null ? <Tag>无数据</Tag> : i.met ? <Tag color="green">达标</Tag> : <Tag color="red">未达标</Tag>}
         <Typography.Text type="secondary">阈值 {formatThreshold(i)}</Typography.Text>
       </Space>
       <div style={{ marginTop: 4 }}>
@@ -85,7 +85,7 @@ export default function DashboardPage() {
     else entry.late++;
     channels.set(it.channel ?? 'unknown', entry);
   }
-  const scale = (v: number | null | undefined) => (v === null || v === undefined ? null : focused && isCount(focused) ? v : Number((v * 100).toFixed(1)));
+  const scale = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
   const exportXlsx = () => download('/api/v1/indicators/export.xlsx', { bureau, from: period.from, to: period.to }, `指标-${bureau}-${period.from}-${period.to}.xlsx`).catch((e) => message.error(errorMessage(e)));
 
   return (

@@ -24,7 +24,7 @@ interface DrillItem {
 
 const STATUS: Record<string, { text: string; color: string }> = {
   late: { text: '超期', color: 'red' },
-  missing: { text: '未办', color: 'orange' },
+  missing: { text: '超期未办', color: 'orange' },
   on_time: { text: '按时', color: 'green' },
 };
 
@@ -67,7 +67,7 @@ export default function DrillDownPage({ params }: { params: { code: string } }) 
           options={[
             { value: '', label: '全部' },
             { value: 'late', label: '超期' },
-            { value: 'missing', label: '未办' },
+            { value: 'missing', label: '超期未办' },
             { value: 'on_time', label: '按时' },
           ]}
         />

@@ -1,7 +1,7 @@
 import type { Indicator } from '../../api/types';
 import { COMPARATOR_LABELS } from '../../app/labels';
 
-/** Rates are stored as fractions (0.953); counts such as 18.2 are shown as they are. */
+/** Rates arrive as percents with two decimals (95.35); counts such as 18.2 are shown as they are. */
 export function isCount(i: Indicator): boolean {
   return i.unit === 'count' || i.code === '18.2';
 }
@@ -9,7 +9,7 @@ export function isCount(i: Indicator): boolean {
 export function formatValue(i: Indicator, value: number | null = i.value): string {
   if (value === null || value === undefined) return '—';
   if (isCount(i)) return String(value);
-  return `${(value * 100).toFixed(1)}%`;
+  return `${value.toFixed(2)}%`;
 }
 
 export function formatThreshold(i: Indicator): string {
