@@ -119,7 +119,7 @@ export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<C
       const consumer = await jetstream(nc).consumers.get(names.eventStream, durable);
       const seen: { type: string; payload: Record<string, any> }[] = [];
       for (let round = 0; round < 40 && seen.length < count; round++) {
-        const batch = await consumer.fetch({ max_messages: 200, expires: 250 });
+        const batch = await consumer.fetch({ max_messages: 200, expires: 1000 });
         for await (const msg of batch) {
           const event = msg.json<{ type: string; aggregateId: string; payload: Record<string, any> }>();
           msg.ack();
