@@ -190,7 +190,9 @@ describe('complaints service', () => {
       );
     });
 
-    it('masks lists, the queue and write answers even for the handling bureau', async () => {
+    it('masks lists and write answers even for the handling bureau', async () => {
+      const written = await create({ receivedAt: '2026-03-02T10:00:00+08:00' });
+      expect(written).toMatchObject({ consumerMasked: true, consumer: { phone: '138****5678' } });
       const list = (await t.get('/api/v1/complaints?pageSize=100', handler902)).json();
       const item = list.items.find((i: { id: string }) => i.id === id);
       expect(item.consumer.phone).toBe('138****5678');

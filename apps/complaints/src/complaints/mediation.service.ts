@@ -4,6 +4,7 @@ import {
   COMPLAINT_EVENTS,
   type CloseComplaintDto,
   type CommandMessage,
+  type ComplaintViolationFoundPayload,
   type EndPauseDto,
   type MediationPauseDto,
   type MediationResultDto,
@@ -15,7 +16,6 @@ import type { MediationPause } from './complaint.entity.js';
 import { ComplaintWriter } from './complaint-writer.js';
 import type { ComplaintView } from './complaint.view.js';
 import { actionInstant } from './instants.js';
-import type { ViolationFoundPayload } from './violation-found.js';
 
 type Id = { id: string };
 
@@ -116,7 +116,7 @@ export class MediationService {
           title: cmd.data.title,
           ...(cmd.data.description ? { description: cmd.data.description } : {}),
           subject,
-        } satisfies Omit<ViolationFoundPayload, 'snapshot'>,
+        } satisfies ComplaintViolationFoundPayload,
       };
     });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { CommandMessage, CreateReportDto } from '#libs/contracts';
+import { REPORT_RECEIVED, type CommandMessage, type CreateReportDto, type ReportReceivedPayload } from '#libs/contracts';
 import { isValidUscc, maskName, maskPhone, normaliseUscc, ValidationError } from '#libs/domain';
 import { appendToOutbox, newEvent } from '#libs/messaging';
 import { Clock } from '#libs/service-kit';
@@ -8,7 +8,6 @@ import { requireRole } from '../complaints/access.js';
 import { actionInstant } from '../complaints/instants.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import { ReportRow, type ReportSubject } from './report.entity.js';
-import { REPORT_RECEIVED_EVENT, type ReportReceivedEventPayload } from './report-received.js';
 import { ReportsRepository } from './reports.repository.js';
 
 function subjectOf(dto: CreateReportDto['subject']): ReportSubject {
@@ -55,7 +54,8 @@ export class ReportsService {
       createdBy: cmd.actor.username,
       demo: options.demo ?? false,
     } satisfies ReportRow);
-    const payload: ReportReceivedEventPayload = {
+    // The reporter's name and phone travel (leads must tell a real-name reporter the outcome).
+    const payload: ReportReceivedPayload = {
       reportId: row.id,
       bureau: row.bureau,
       online: row.online,
@@ -69,7 +69,7 @@ export class ReportsService {
     await this.repository.transaction(async (manager) => {
       await this.repository.insert(manager, row);
       await appendToOutbox(manager, [
-        newEvent({ type: REPORT_RECEIVED_EVENT, aggregateType: 'report', aggregateId: row.id, bureau: row.bureau, actor, payload, occurredAt: receivedAt, correlationId: cmd.requestId }, now),
+        newEvent({ type: REPORT_RECEIVED, aggregateType: 'report', aggregateId: row.id, bureau: row.bureau, actor, payload, occurredAt: receivedAt, correlationId: cmd.requestId }, now),
       ]);
     });
     return {

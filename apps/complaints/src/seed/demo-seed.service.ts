@@ -154,7 +154,7 @@ export class DemoSeedService {
     if (!closedAt) return;
     await this.mediation.close({ actor, requestId, data: { id, closedAt } });
     if (random() < 0.6) {
-      const ratedAt = next(0, 5);
+      const ratedAt = next(1, 6);
       if (!ratedAt) return;
       const satisfaction = result === 'settled' ? pick(['satisfied', 'satisfied', 'satisfied', 'neutral'] as const) : pick(['neutral', 'unsatisfied'] as const);
       const score = { satisfied: 5, neutral: 3, unsatisfied: 1 }[satisfaction];
