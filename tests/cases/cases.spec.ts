@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { v7 as uuidv7 } from 'uuid';
+import { CommandBus } from '../../apps/gateway/src/common/command-bus.js';
 import { startCasesHarness, uscc, type CasesHarness } from './cases-harness.js';
 
 const NOW = '2026-11-27T02:00:00Z';
@@ -377,6 +378,25 @@ describe('cases service', () => {
       const admin = await t.h.tokenFor('admin', '320900', 'admin_900');
       expect((await t.get(`/api/v1/cases/${c.id}`, admin)).statusCode).toBe(403);
       expect((await t.get(`/api/v1/cases/${c.id}`, '')).statusCode).toBe(401);
+    });
+  });
+
+  describe('demo seed', () => {
+    it('adds simplified and fast-track cases once, for an admin only', async () => {
+      const bus = t.h.app.get(CommandBus);
+      const ctx = (role: 'admin' | 'officer') => ({ actor: { username: 'seed:demo', role, bureau: '320900', visibleBureaus: ['320900', '320904'] }, requestId: 'seed' });
+      const data = { year: 2026, bureaus: ['320904'], perBureau: 6 };
+      const first = await bus.send<{ created: number }>('cases.seed_demo', ctx('admin'), data);
+      expect(first.created).toBeGreaterThan(0);
+      expect(await bus.send('cases.seed_demo', ctx('admin'), data)).toEqual({ created: 0 });
+      await expect(bus.send('cases.seed_demo', ctx('officer'), data)).rejects.toMatchObject({ body: { statusCode: 403 } });
+      const officer904 = await t.h.tokenFor('officer', '320904', 'officer_904');
+      const listed = (await t.get('/api/v1/cases?pageSize=50', officer904)).json();
+      expect(listed.total).toBe(first.created);
+      expect(new Set(listed.items.map((c: { procedure: string }) => c.procedure))).toEqual(new Set(['simplified', 'fast_track']));
+      for (const c of listed.items.filter((x: { status: string }) => x.status === 'closed')) {
+        expect(c.decision.penalties.length).toBeGreaterThan(0);
+      }
     });
   });
 });

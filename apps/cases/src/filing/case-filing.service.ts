@@ -101,14 +101,20 @@ export class CaseFilingService {
       decision: { result: 'penalty', penalties, decidedAt: decidedAt.toISOString(), decidedBy: msg.actor.username },
       closedAt: decidedAt,
     });
-    return this.record(row, msg, now);
+    return (await this.record(row, msg, now)).view;
   }
 
-  /** Saves a new case with its filed (and, when already decided/closed, decided and closed) events. */
-  async record(row: CaseRow, msg: CommandMessage<unknown>, now: Date): Promise<CaseView> {
+  /**
+   * Saves a new case with its filed (and, when already decided/closed, decided and closed) events;
+   * a case whose id exists is left as it is, so re-running a seed adds nothing twice.
+   */
+  async record(row: CaseRow, msg: CommandMessage<unknown>, now: Date): Promise<{ view: CaseView; created: boolean }> {
     const calendar = await this.calendars.current();
     return this.cases.transaction(async (manager) => {
-      await this.cases.insertIfAbsent(manager, row);
+      if (!(await this.cases.insertIfAbsent(manager, row))) {
+        const existing = (await this.cases.find(row.id, manager))!;
+        return { view: await this.changes.view(existing, msg.actor, calendar, now, manager), created: false };
+      }
       const facts = [filedFact(row)];
       if (row.decision) {
         const d = row.decision;
@@ -116,7 +122,7 @@ export class CaseFilingService {
       }
       if (row.closedAt) facts.push({ type: CASE_EVENTS.closed, payload: { closedAt: row.closedAt.toISOString() }, occurredAt: row.closedAt });
       await this.changes.commit(manager, row, facts, msg, calendar, now);
-      return this.changes.view(row, msg.actor, calendar, now, manager);
+      return { view: await this.changes.view(row, msg.actor, calendar, now, manager), created: true };
     });
   }
 }

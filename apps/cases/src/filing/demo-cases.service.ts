@@ -61,10 +61,9 @@ export class DemoCasesService {
         const filed = addDays(`${year}-01-05`, Math.floor(next() * 330));
         if (at(filed).getTime() > now.getTime()) continue;
         const subject = { uscc: demoUscc(bureau, next), name: SHOPS[i % SHOPS.length]!, platform: '淘宝' };
-        const base = { id: uuidv5(`${year}:${bureau}:${i}`, DEMO_NAMESPACE), bureau, online: true, assignee: `demo_officer_${bureau}`, subject, demo: true };
+        const base = { id: uuidv5(`${year}:${bureau}:${i}`, DEMO_NAMESPACE), bureau, online: true, assignee: `officer_${bureau}`, subject, demo: true };
         const row = i % 2 === 0 ? this.simplified(base, filed, next) : this.fastTrack(base, filed, next, now);
-        await this.filing.record(row, msg, now);
-        created += 1;
+        if ((await this.filing.record(row, msg, now)).created) created += 1;
       }
     }
     return { created };
