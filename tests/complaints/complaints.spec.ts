@@ -389,6 +389,16 @@ describe('complaints service', () => {
       // 32 WD after 05-07, over the adjusted Saturday 05-09 and 端午 06-19..21
       expect(accepted.json().mediationDueDate).toBe('2026-06-22');
       expect((await t.get(`/api/v1/complaints/${before.id}`, supervisor900)).json()).toMatchObject({ ruleUnconfirmed: true, ruleSet: { version: 1 } });
+
+      // only an admin's explicit re-base moves a running record to the confirmed version
+      expect((await act(before.id, 'rebase', {}, handler902)).statusCode).toBe(403);
+      const rebased = await act(before.id, 'rebase', {}, admin);
+      expect(rebased.json()).toMatchObject({ ruleUnconfirmed: false, ruleSet: { version: 2 } });
+      expect((await act(before.id, 'rebase', {}, admin)).statusCode).toBe(409);
+      expect((await t.events(before.id)).at(-1)).toMatchObject({
+        type: 'complaint.rule_rebased',
+        payload: { fromVersion: 1, toVersion: 2, snapshot: { ruleUnconfirmed: false } },
+      });
       const { rows } = await t.db.query(`SELECT envelope->'payload' AS p FROM complaints.outbox WHERE type = 'rule_set.confirmed'`);
       expect(rows[0].p).toMatchObject({ ruleSetId: 'complaint-order-121', version: 2, confirmedBy: 'admin_900' });
     });

@@ -9,6 +9,7 @@ import { ConsumerData } from './complaints/consumer-data.js';
 import { IntakeService } from './complaints/intake.service.js';
 import { MediationService } from './complaints/mediation.service.js';
 import { OdrService } from './complaints/odr.service.js';
+import { RebaseService } from './complaints/rebase.service.js';
 import { ComplaintsConfig } from './complaints.config.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from './migrations/index.js';
 import { PiiCipher } from './pii/pii-cipher.js';
@@ -29,6 +30,7 @@ const COMPLAINT_PROVIDERS = [
   IntakeService,
   MediationService,
   OdrService,
+  RebaseService,
   ComplaintQueriesService,
 ];
 const REPORT_PROVIDERS = [ReportsRepository, ReportsService];

@@ -20,7 +20,7 @@ export interface ChangeOutcome {
   payload: Record<string, unknown> | ((after: Timeline) => Record<string, unknown>);
 }
 
-export type Change = (row: ComplaintRow, before: Timeline, now: Date) => ChangeOutcome;
+export type Change = (row: ComplaintRow, before: Timeline, now: Date) => ChangeOutcome | Promise<ChangeOutcome>;
 
 /**
  * The one path for changing a complaint: lock, check access and transition, apply, recompute
@@ -42,7 +42,7 @@ export class ComplaintWriter {
     return this.repository.transaction(async (manager) => {
       const row = writeAccess(cmd.actor, await this.repository.lockById(manager, cmd.data.id), cmd.data.id);
       assertComplaintTransition(row.status, action);
-      const outcome = apply(row, this.timeline.compute(row, ctx, now), now);
+      const outcome = await apply(row, this.timeline.compute(row, ctx, now), now);
       const after = this.timeline.compute(row, ctx, now);
       row.currentDueDate = currentDueDate(row.status, after.deadlines) ?? null;
       await this.repository.save(manager, row);

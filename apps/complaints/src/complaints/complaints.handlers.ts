@@ -20,6 +20,7 @@ import { ComplaintQueriesService } from './complaint-queries.service.js';
 import { IntakeService } from './intake.service.js';
 import { MediationService } from './mediation.service.js';
 import { OdrService } from './odr.service.js';
+import { RebaseService } from './rebase.service.js';
 
 type Id = { id: string };
 
@@ -30,6 +31,7 @@ export class ComplaintsHandlers {
     private readonly intake: IntakeService,
     private readonly mediation: MediationService,
     private readonly odr: OdrService,
+    private readonly rebaser: RebaseService,
     private readonly queries: ComplaintQueriesService,
   ) {}
 
@@ -91,6 +93,11 @@ export class ComplaintsHandlers {
   @MessagePattern('complaints.odr_close')
   odrClose(@Payload() cmd: CommandMessage<OdrResultDto & Id>) {
     return this.odr.close(cmd);
+  }
+
+  @MessagePattern('complaints.rebase')
+  rebase(@Payload() cmd: CommandMessage<Id>) {
+    return this.rebaser.rebase(cmd);
   }
 
   @MessagePattern('complaints.get')

@@ -129,6 +129,14 @@ export class ComplaintsController {
     return this.commands.send('complaints.record_violation', ctx, { ...dto, id });
   }
 
+  /** Moves a running complaint to the newest confirmed rule version (admin, audited as an event). */
+  @Post(':id/rebase')
+  @HttpCode(200)
+  @Roles('admin')
+  rebase(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    return this.commands.send('complaints.rebase', ctx, { id });
+  }
+
   @Post(':id/odr')
   @HttpCode(200)
   @Roles('complaint_handler')

@@ -15,6 +15,7 @@ export const COMPLAINT_EVENTS = {
   odrAccepted: 'complaint.odr_accepted',
   odrClosed: 'complaint.odr_closed',
   violationFound: 'complaint.violation_found',
+  ruleRebased: 'complaint.rule_rebased',
 } as const;
 
 export const COMPLAINT_AGGREGATE = 'complaint';
@@ -90,6 +91,13 @@ export interface ComplaintOdrClosedPayload extends ComplaintEventPayload {
   result: 'settled' | 'failed';
   closedAt: string;
   onTime: boolean;
+}
+
+/** An admin moved a running complaint to the newest confirmed version of its rule set (re-base). */
+export interface ComplaintRuleRebasedPayload extends ComplaintEventPayload {
+  ruleSetId: string;
+  fromVersion: number;
+  toVersion: number;
 }
 
 /**

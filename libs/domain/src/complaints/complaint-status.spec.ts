@@ -15,6 +15,7 @@ const ALLOWED: [ComplaintAction, ComplaintStatus[]][] = [
   ['record_violation', ['mediating', 'paused']],
   ['odr_accept', ['odr_routed']],
   ['odr_close', ['odr_accepted']],
+  ['rebase', ['received', 'mediating', 'paused', 'mediation_ended', 'odr_routed', 'odr_accepted']],
 ];
 
 describe(canTransition.name, () => {

@@ -41,7 +41,8 @@ export type ComplaintAction =
   | 'rate'
   | 'record_violation'
   | 'odr_accept'
-  | 'odr_close';
+  | 'odr_close'
+  | 'rebase';
 
 const ALLOWED_FROM: Record<ComplaintAction, readonly ComplaintStatus[]> = {
   forward: ['received'],
@@ -58,6 +59,8 @@ const ALLOWED_FROM: Record<ComplaintAction, readonly ComplaintStatus[]> = {
   record_violation: ['mediating', 'paused'],
   odr_accept: ['odr_routed'],
   odr_close: ['odr_accepted'],
+  // Only running clocks move to a newer rule version; finished records keep the one they were judged by.
+  rebase: ['received', 'mediating', 'paused', 'mediation_ended', 'odr_routed', 'odr_accepted'],
 };
 
 const ACTION_LABEL: Record<ComplaintAction, string> = {
@@ -73,6 +76,7 @@ const ACTION_LABEL: Record<ComplaintAction, string> = {
   record_violation: '登记违法线索',
   odr_accept: 'ODR 企业受理',
   odr_close: 'ODR 办结',
+  rebase: '按新确认的规则重算期限',
 };
 
 export function canTransition(status: ComplaintStatus, action: ComplaintAction): boolean {
