@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DUPLICATE_WINDOW_DAYS, OPEN_LEAD_STATUSES, type LeadChannel, type LeadStatus } from '#libs/domain';
+import { LeadPauseRow } from './lead-pause.entity.js';
+import { LeadRow, type LeadSourceKind } from './lead.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface LeadListFilter {
+  visibleBureaus: string[];
+  status?: LeadStatus;
+  channel?: LeadChannel;
+  overdue?: boolean;
+  dueBefore?: string;
+  today: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The only place that touches the leads tables. */
+@Injectable()
+export class LeadsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** A malformed id is simply unknown (404), never a database error. */
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<LeadRow | null> {
+    return UUID.test(id) ? manager.findOne(LeadRow, { where: { id } }) : null;
+  }
+
+  /** Row-locks the lead for the rest of the transaction, so two writers never both pass a state check. */
+  async findForUpdate(manager: EntityManager, id: string): Promise<LeadRow | null> {
+    if (!UUID.test(id)) return null;
+    return manager.getRepository(LeadRow).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+  }
+
+  findBySource(manager: EntityManager, kind: LeadSourceKind, ref: string): Promise<LeadRow | null> {
+    return manager.findOne(LeadRow, { where: { sourceKind: kind, sourceRef: ref } });
+  }
+
+  async findBySources(kind: LeadSourceKind, refs: string[]): Promise<Map<string, LeadRow>> {
+    if (refs.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(LeadRow, { where: { sourceKind: kind, sourceRef: In(refs) } });
+    return new Map(rows.map((r) => [r.sourceRef!, r]));
+  }
+
+  /** Inserts unless the source id is already known (concurrent intake); returns false on that conflict. */
+  async insertLead(manager: EntityManager, row: LeadRow): Promise<boolean> {
+    await manager.createQueryBuilder().insert().into(LeadRow).values(row).orIgnore().execute();
+    return (await manager.count(LeadRow, { where: { id: row.id } })) === 1;
+  }
+
+  saveLead(manager: EntityManager, row: LeadRow): Promise<LeadRow> {
+    return manager.save(LeadRow, row);
+  }
+
+  /**
+   * The earliest lead of the same bureau on the same subject with the same fingerprint within
+   * 30 days either side (back-dated intake included); merged leads point to their survivor instead.
+   */
+  async findDuplicate(manager: EntityManager, row: Pick<LeadRow, 'id' | 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>): Promise<LeadRow | null> {
+    return manager
+      .getRepository(LeadRow)
+      .createQueryBuilder('l')
+      .where('l.bureau = :bureau AND l.subject_key = :key AND l.fingerprint = :fp AND l.id <> :id', {
+        bureau: row.bureau,
+        key: row.subjectKey,
+        fp: row.fingerprint,
+        id: row.id,
+      })
+      .andWhere(`l.received_at BETWEEN :at::timestamptz - make_interval(days => :days) AND :at::timestamptz + make_interval(days => :days)`, {
+        at: row.receivedAt.toISOString(),
+        days: DUPLICATE_WINDOW_DAYS + 1,
+      })
+      .andWhere(new Brackets((b) => b.where('l.outcome IS NULL').orWhere("l.outcome <> 'merge'")))
+      .orderBy('l.received_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .getMany()
+      .then((rows) => rows[0] ?? null);
+  }
+
+  pausesOf(leadId: string, manager: EntityManager = this.dataSource.manager): Promise<LeadPauseRow[]> {
+    return manager.find(LeadPauseRow, { where: { leadId }, order: { startedAt: 'ASC' } });
+  }
+
+  async pausesOfMany(leadIds: string[]): Promise<Map<string, LeadPauseRow[]>> {
+    const out = new Map<string, LeadPauseRow[]>(leadIds.map((id) => [id, []]));
+    if (leadIds.length === 0) return out;
+    const rows = await this.dataSource.manager.find(LeadPauseRow, { where: { leadId: In(leadIds) }, order: { startedAt: 'ASC' } });
+    for (const p of rows) out.get(p.leadId)?.push(p);
+    return out;
+  }
+
+  openPause(manager: EntityManager, leadId: string): Promise<LeadPauseRow | null> {
+    return manager.findOne(LeadPauseRow, { where: { leadId, endedAt: IsNull() } });
+  }
+
+  savePause(manager: EntityManager, pause: LeadPauseRow): Promise<LeadPauseRow> {
+    return manager.save(LeadPauseRow, pause);
+  }
+
+  async list(filter: LeadListFilter): Promise<{ rows: LeadRow[]; total: number }> {
+    const qb = this.visible(filter.visibleBureaus);
+    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
+    if (filter.channel) qb.andWhere('l.channel = :channel', { channel: filter.channel });
+    if (filter.dueBefore) qb.andWhere('l.due_date <= :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.overdue !== undefined) {
+      const overdue = this.overdueSql();
+      qb.andWhere(filter.overdue ? overdue : `NOT (${overdue})`, { today: filter.today });
+    }
+    const [rows, total] = await qb
+      .orderBy('l.due_date', 'ASC')
+      .addOrderBy('l.received_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  /** Open leads owned by the actor's bureaus, earliest due first (the work queue). */
+  openLeads(visibleBureaus: string[], limit: number): Promise<LeadRow[]> {
+    return this.dataSource.manager
+      .getRepository(LeadRow)
+      .createQueryBuilder('l')
+      .where('l.bureau IN (:...visible)', { visible: visibleBureaus.length ? visibleBureaus : [''] })
+      .andWhere('l.status IN (:...open)', { open: OPEN_LEAD_STATUSES })
+      .orderBy('l.due_date', 'ASC')
+      .addOrderBy('l.received_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Platform monitoring items received in [from, to] (local dates), for the verification export. */
+  platformItems(visibleBureaus: string[], from: string, to: string): Promise<LeadRow[]> {
+    return this.visible(visibleBureaus)
+      .andWhere("l.channel = 'platform_monitoring'")
+      .andWhere('l.received_date BETWEEN :from AND :to', { from, to })
+      .orderBy('l.received_at', 'ASC')
+      .getMany();
+  }
+
+  private visible(visibleBureaus: string[]): SelectQueryBuilder<LeadRow> {
+    const visible = visibleBureaus.length ? visibleBureaus : [''];
+    return this.dataSource.manager
+      .getRepository(LeadRow)
+      .createQueryBuilder('l')
+      .where(new Brackets((b) => b.where('l.bureau IN (:...visible)', { visible }).orWhere('l.sender_bureau IN (:...visible)', { visible })));
+  }
+
+  /**
+   * Overdue while open. A pause that began on or before the statutory due date keeps moving it, so
+   * such a lead is late only past the external (superior/platform) date, which no pause moves.
+   */
+  private overdueSql(): string {
+    return `(
+      (l.status IN ('received','verifying') AND l.due_date < :today)
+      OR (l.status = 'paused' AND (
+        l.external_due_date < :today
+        OR EXISTS (SELECT 1 FROM lead_pauses p WHERE p.lead_id = l.id AND p.ended_at IS NULL
+                   AND (p.started_at AT TIME ZONE 'Asia/Shanghai')::date > l.statutory_due_date
+                   AND l.statutory_due_date < :today)))
+    )`;
+  }
+}
