@@ -3,7 +3,7 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { loadConfig } from '#libs/config';
-import { natsNames, type Actor, type LeadDecidedFiling, type LeadSnapshot } from '#libs/contracts';
+import { natsNames, type Actor, type LeadDecidedPayload, type LeadSnapshot } from '#libs/contracts';
 import { usccCheckCharacter } from '#libs/domain';
 import { newEvent } from '#libs/messaging';
 import { startService } from '#libs/service-kit';
@@ -19,7 +19,7 @@ export interface CasesHarness {
   post(url: string, token: string, payload?: unknown): Promise<HttpResult>;
   get(url: string, token: string): Promise<HttpResult>;
   /** Publishes `lead.decided` on JetStream as the leads service would; returns the event id. */
-  publishLeadDecided(filing: Partial<LeadDecidedFiling> & { caseId: string; bureau: string; eventId?: string }): Promise<string>;
+  publishLeadDecided(filing: Partial<LeadDecidedPayload> & { caseId: string; bureau: string; eventId?: string }): Promise<string>;
   /** Waits until the case is readable by `token` (the cases service consumed the event). */
   waitForCase(id: string, token: string): Promise<Record<string, any>>;
   /** Case events as written to the outbox, oldest first. */
@@ -79,14 +79,15 @@ export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<C
         reporterRealName: false,
         ruleSetId: 'penalty-procedure',
       };
-      const payload: LeadDecidedFiling = {
+      const payload: LeadDecidedPayload = {
         snapshot,
         outcome: 'file_case',
         caseId,
         decidedAt,
+        onTime: true,
         subject: { uscc: uscc('123456789'), name: '盐城优品生活馆', platform: '淘宝' },
         ...rest,
-      };
+      } as LeadDecidedPayload;
       const event = newEvent({ type: 'lead.decided', aggregateType: 'lead', aggregateId: snapshot.id, bureau, actor, payload }, h.clock.now());
       if (eventId) event.id = eventId;
       await jetstream(nc).publish(names.eventSubject('lead.decided'), JSON.stringify(event), { msgID: event.id });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CASE_EVENTS, type CommandMessage, type EventEnvelope, type LeadDecidedFiling, type SimplifiedCaseDto } from '#libs/contracts';
+import { CASE_EVENTS, type CommandMessage, type EventEnvelope, type LeadDecidedPayload, type SimplifiedCaseDto } from '#libs/contracts';
 import { ruleSetFor } from '#libs/clock';
 import { validateSimplifiedPenalties } from '#libs/domain';
 import { PermanentEventError } from '#libs/messaging';
@@ -60,7 +60,7 @@ export class CaseFilingService {
   ) {}
 
   /** Idempotent twice over: the inbox skips a redelivered event, the primary key a re-sent decision. */
-  async fileFromLead(event: EventEnvelope<LeadDecidedFiling>, manager: EntityManager): Promise<void> {
+  async fileFromLead(event: EventEnvelope<LeadDecidedPayload>, manager: EntityManager): Promise<void> {
     const p = event.payload;
     if (p?.outcome !== 'file_case') return;
     const lead = p.snapshot;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
-import type { CommandMessage, EventEnvelope, LeadDecidedFiling, SimplifiedCaseDto } from '#libs/contracts';
+import type { CommandMessage, EventEnvelope, LeadDecidedPayload, SimplifiedCaseDto } from '#libs/contracts';
 import type { JetStreamContext } from '#libs/messaging';
 import { CaseFilingService } from './case-filing.service.js';
 import { DemoCasesService, type SeedDemoCases } from './demo-cases.service.js';
@@ -14,7 +14,7 @@ export class FilingHandlers {
   ) {}
 
   @EventPattern<string>('lead.decided')
-  async onLeadDecided(@Payload() event: EventEnvelope<LeadDecidedFiling>, @Ctx() ctx: JetStreamContext): Promise<void> {
+  async onLeadDecided(@Payload() event: EventEnvelope<LeadDecidedPayload>, @Ctx() ctx: JetStreamContext): Promise<void> {
     await this.filing.fileFromLead(event, ctx.manager);
   }
 

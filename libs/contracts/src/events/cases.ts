@@ -1,5 +1,5 @@
 import type { CaseProcedure, CaseStep, DecisionResult, EvidenceType, Penalty, ReviewKind, SoftMeasureKind } from '#libs/domain';
-import type { CaseSnapshot, LeadSnapshot } from './snapshots.js';
+import type { CaseSnapshot } from './snapshots.js';
 
 /** Event types emitted by the cases service (domain.md §4, §8). */
 export const CASE_EVENTS = {
@@ -24,19 +24,6 @@ export interface CaseSubject {
   name?: string;
   platform?: string;
   storeUrl?: string;
-}
-
-/**
- * The part of `lead.decided` (leads service) the cases service reads to file a case.
- * The leads service owns the full payload type in events/leads.ts.
- */
-export interface LeadDecidedFiling {
-  snapshot: LeadSnapshot;
-  outcome: string;
-  caseId?: string;
-  decidedAt: string;
-  procedure?: 'ordinary' | 'fast_track';
-  subject?: CaseSubject;
 }
 
 interface CasePayload {
