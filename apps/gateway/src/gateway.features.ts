@@ -5,6 +5,7 @@ import { ConsoleModule } from './console/console.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { CreditGatewayModule } from './credit/credit.gateway.module.js';
 import { CasesGatewayModule } from './cases/cases.module.js';
+import { LeadsGatewayModule } from './leads/leads.module.js';
 
 /**
  * HTTP feature modules, one per capability (leads, cases, complaints, credit, indicators,
@@ -17,4 +18,5 @@ export const GATEWAY_FEATURES: (Type<unknown> | DynamicModule)[] = [
   ConsoleModule,
   IndicatorsModule,
   CreditGatewayModule,
+  LeadsGatewayModule,
 ];
