@@ -15,3 +15,4 @@ export * from './dto/indicators.dto.js';
 export * from './dto/complaints.dto.js';
 export * from './events/complaints.js';
 export * from './events/leads.js';
+export * from './dto/leads.dto.js';
