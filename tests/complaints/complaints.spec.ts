@@ -211,6 +211,12 @@ describe('complaints service', () => {
       expect(items.every((i) => i.username === 'handler_902')).toBe(true);
       expect(items.map((i) => i.requestId)).toContain(requestId);
       expect((await t.get(`/api/v1/complaints/${id}/audit`, handler902)).statusCode).toBe(403);
+      // a caller-chosen request id of any length is recorded, never a 500
+      const longId = 'r'.repeat(300);
+      const traced = await t.h.request({ method: 'GET', url: `/api/v1/complaints/${id}`, headers: { authorization: `Bearer ${handler902}`, 'x-request-id': longId } });
+      expect(traced.statusCode).toBe(200);
+      const again = (await t.get(`/api/v1/complaints/${id}/audit`, supervisor900)).json();
+      expect(again.items.map((i: { requestId: string }) => i.requestId)).toContain(longId);
     });
   });
 

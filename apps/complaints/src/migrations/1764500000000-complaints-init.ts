@@ -59,7 +59,7 @@ export class ComplaintsInit1764500000000 implements MigrationInterface {
         username varchar(64) NOT NULL,
         role varchar(32) NOT NULL,
         bureau varchar(6) NOT NULL,
-        request_id varchar(100) NOT NULL,
+        request_id text NOT NULL,
         read_at timestamptz NOT NULL
       )`);
     await qr.query(`CREATE INDEX pii_reads_complaint_idx ON pii_reads (complaint_id, read_at)`);

@@ -18,7 +18,7 @@ export class PiiReadRow {
   @Column({ type: 'varchar', length: 6 })
   bureau: string;
 
-  @Column({ name: 'request_id', type: 'varchar', length: 100 })
+  @Column({ name: 'request_id', type: 'text' })
   requestId: string;
 
   @Column({ name: 'read_at', type: 'timestamptz' })
