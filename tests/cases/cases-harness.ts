@@ -14,6 +14,8 @@ import { startGatewayHarness, type GatewayHarness, type HttpResult } from '../su
 export interface CasesHarness {
   h: GatewayHarness;
   service: INestApplication;
+  /** Stops the cases service (as if its process died) and returns a function that starts it again. */
+  stopService(): Promise<() => Promise<void>>;
   db: pg.Client;
   nc: NatsConnection;
   post(url: string, token: string, payload?: unknown): Promise<HttpResult>;
@@ -40,7 +42,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<CasesHarness> {
   const h = await startGatewayHarness({ now });
   const config = loadConfig(CasesConfig, h.env);
-  const service = await startService(CasesModule.register(config, { clock: h.clock }), 'cases', config);
+  const start = () => startService(CasesModule.register(config, { clock: h.clock }), 'cases', config);
+  let service = await start();
   const db = new pg.Client({ connectionString: h.db.url });
   await db.connect();
   const nc = await connect({ servers: '127.0.0.1:4222' });
@@ -51,7 +54,15 @@ export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<C
   let consumerN = 0;
   return {
     h,
-    service,
+    get service() {
+      return service;
+    },
+    async stopService() {
+      await service.close();
+      return async () => {
+        service = await start();
+      };
+    },
     db,
     nc,
     post: call('POST'),

@@ -65,6 +65,19 @@ describe('cases service', () => {
       expect(filed[0]!.payload.snapshot).toMatchObject({ id: caseId, dueDate: '2026-10-08', status: 'filed' });
     });
 
+    it('files a case decided while the cases service was down once it is back, exactly once', async () => {
+      const restart = await t.stopService();
+      const caseId = uuidv7();
+      try {
+        expect((await t.get(`/api/v1/cases/${caseId}`, officer902)).statusCode).toBe(503);
+        await t.publishLeadDecided({ caseId, bureau: '320902' });
+      } finally {
+        await restart();
+      }
+      expect(await t.waitForCase(caseId, officer902)).toMatchObject({ id: caseId, status: 'filed' });
+      expect((await t.outbox(caseId)).map((e) => e.type)).toEqual(['case.filed']);
+    });
+
     it('ignores decisions other than file_case and keeps fast-track procedure', async () => {
       const noCase = uuidv7();
       await t.publishLeadDecided({ caseId: noCase, bureau: '320902', outcome: 'no_case' });
