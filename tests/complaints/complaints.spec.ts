@@ -210,6 +210,9 @@ describe('complaints service', () => {
       const items = audit.json().items as { username: string; requestId: string }[];
       expect(items.every((i) => i.username === 'handler_902')).toBe(true);
       expect(items.map((i) => i.requestId)).toContain(requestId);
+      // …and in the gateway's hash-chained log, as a personal-data read
+      const chained = (await t.get('/api/v1/audit?limit=1000', admin)).json().items as { kind: string; path: string; requestId: string }[];
+      expect(chained).toContainEqual(expect.objectContaining({ kind: 'pii_read', path: `/api/v1/complaints/${id}`, requestId }));
       expect((await t.get(`/api/v1/complaints/${id}/audit`, handler902)).statusCode).toBe(403);
       // a caller-chosen request id of any length is recorded, never a 500
       const longId = 'r'.repeat(300);

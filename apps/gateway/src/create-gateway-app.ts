@@ -6,7 +6,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonLogger, type Clock } from '#libs/service-kit';
-import { AuditService } from './audit/audit.service.js';
+import { AuditService, PII_REVEALED_HEADER } from './audit/audit.service.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AuthenticatedRequest } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -14,9 +14,6 @@ import { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
-/** Set by a route that returned unmasked personal data, so the read is audited. */
-export const PII_REVEALED_HEADER = 'x-wj-pii-revealed';
 
 function auditKind(method: string, url: string, piiRevealed: boolean): 'write' | 'pii_read' | 'login' | undefined {
   if (!url.startsWith('/api/')) return undefined;

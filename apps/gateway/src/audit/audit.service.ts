@@ -3,6 +3,9 @@ import { verifyAuditChain, type AuditEntry, type ChainVerification } from '#libs
 import { Clock } from '#libs/service-kit';
 import { AuditRepository } from './audit.repository.js';
 
+/** Set by a route that returned unmasked personal data, so the read is audited. */
+export const PII_REVEALED_HEADER = 'x-wj-pii-revealed';
+
 export interface AuditedRequest {
   kind: AuditEntry['kind'];
   actor?: { username: string; role: string; bureau: string };
@@ -35,7 +38,7 @@ export class AuditService {
         path: request.path.slice(0, 500),
         status: request.status,
         ip: request.ip,
-        requestId: request.requestId,
+        requestId: request.requestId.slice(0, 64),
       });
     } catch (error) {
       // The response has already left; a lost audit row must at least be loud.

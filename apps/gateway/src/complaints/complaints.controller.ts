@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   AcceptanceDto,
   CloseComplaintDto,
@@ -16,6 +17,7 @@ import {
   ViolationDto,
 } from '#libs/contracts';
 import { ValidationError } from '#libs/domain';
+import { PII_REVEALED_HEADER } from '../audit/audit.service.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { BureausService } from '../bureaus/bureaus.service.js';
 import { CommandBus } from '../common/command-bus.js';
@@ -53,8 +55,11 @@ export class ComplaintsController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id') id: string, @Ctx() ctx: RequestContext) {
-    return this.commands.send('complaints.get', ctx, { id });
+  async get(@Param('id') id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.commands.send<{ consumerMasked?: boolean }>('complaints.get', ctx, { id });
+    // An unmasked read of personal data goes into the gateway's hash-chained audit log too.
+    if (view.consumerMasked === false) void reply.header(PII_REVEALED_HEADER, '1');
+    return view;
   }
 
   @Get(':id/clock')
