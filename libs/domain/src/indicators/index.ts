@@ -1,6 +1,7 @@
 export * from './indicator-catalogue.js';
 export * from './indicator-fact.js';
 export * from './fact-classification.js';
+export * from './fact-rollup.js';
 export * from './facts-from-records.js';
 export * from './indicator-figure.js';
 export * from './period.js';

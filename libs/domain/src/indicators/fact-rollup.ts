@@ -1,0 +1,82 @@
+import { addDays, type LocalDate } from '#libs/clock';
+import type { CountedStatus, DateRange, FactStatus, IndicatorFact } from './indicator-fact.js';
+
+type Rolled = Pick<IndicatorFact, 'measure' | 'periodDate' | 'altPeriodDate' | 'dueDate' | 'doneDate' | 'favourable'>;
+
+/** What the fact alone decides; `open` waits for `today` (it turns missing after its due date). */
+export type RollupStatus = CountedStatus | 'open';
+
+/**
+ * One count the indicator rollup keeps for a fact (the figures sum these, not the facts).
+ * `placeDate` puts it in a period. `exceptIn` is set on the entry of a fact's second placing date
+ * (17.1 "or decided in it"): that entry counts only when the first date is outside the period, so
+ * a fact placed by both dates counts once. `openDue` is the due date of an open item.
+ */
+export interface RollupEntry {
+  placeDate: LocalDate;
+  exceptIn: LocalDate | null;
+  status: RollupStatus;
+  openDue: LocalDate | null;
+}
+
+/** The part of `classifyFact` that does not depend on the period or `today`; null = never counted. */
+function staticStatus(fact: Rolled): RollupStatus | null {
+  if (fact.measure === 'outcome' || fact.measure === 'count') return fact.favourable ? 'on_time' : 'missing';
+  if (fact.doneDate !== null) {
+    return fact.measure === 'completion' || fact.dueDate === null || fact.doneDate <= fact.dueDate ? 'on_time' : 'late';
+  }
+  return fact.dueDate !== null ? 'open' : null;
+}
+
+/** The rollup entries of one fact (the SQL twin is `rollupEntriesSql` in apps/metrics). */
+export function rollupEntries(fact: Rolled): RollupEntry[] {
+  const status = staticStatus(fact);
+  if (status === null) return [];
+  const openDue = status === 'open' ? fact.dueDate : null;
+  const entries: RollupEntry[] = [{ placeDate: fact.periodDate, exceptIn: null, status, openDue }];
+  if (fact.altPeriodDate !== null && fact.altPeriodDate !== fact.periodDate) {
+    entries.push({ placeDate: fact.altPeriodDate, exceptIn: fact.periodDate, status, openDue });
+  }
+  return entries;
+}
+
+const within = (date: LocalDate, range: DateRange) => date >= range.from && date <= range.to;
+
+/** How an entry counts for a period seen on `today`; summed over a fact's entries it is `classifyFact`. */
+export function entryStatus(entry: RollupEntry, period: DateRange, today: LocalDate): FactStatus {
+  if (!within(entry.placeDate, period) || (entry.exceptIn !== null && within(entry.exceptIn, period))) return 'not_counted';
+  if (entry.status !== 'open') return entry.status;
+  return entry.openDue !== null && today > entry.openDue ? 'missing' : 'not_counted';
+}
+
+export function monthOf(date: LocalDate): LocalDate {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * The monthly grain only serves whole months inside the period, where an entry excepted by a date
+ * of its own month can never count: leaving those out keeps the monthly rollup small.
+ */
+export function inMonthlyGrain(entry: RollupEntry): boolean {
+  return entry.exceptIn === null || monthOf(entry.exceptIn) !== monthOf(entry.placeDate);
+}
+
+export interface PeriodGrains {
+  /** First days of the whole months inside the period (from the monthly rollup), or null. */
+  months: DateRange | null;
+  /** The days outside those months (from the daily rollup): at most a head and a tail. */
+  days: DateRange[];
+}
+
+/** Splits a period so a year reads twelve monthly rows per key instead of 365 daily ones. */
+export function splitByMonths(period: DateRange): PeriodGrains {
+  // A month has at most 31 days, so the 1st plus 31 days lands in the next month.
+  const firstWhole = period.from.endsWith('-01') ? period.from : monthOf(addDays(monthOf(period.from), 31));
+  const afterEnd = addDays(period.to, 1);
+  const endExclusive = afterEnd.endsWith('-01') ? afterEnd : monthOf(period.to);
+  if (firstWhole >= endExclusive) return { months: null, days: [period] };
+  const days: DateRange[] = [];
+  if (period.from < firstWhole) days.push({ from: period.from, to: addDays(firstWhole, -1) });
+  if (endExclusive <= period.to) days.push({ from: endExclusive, to: period.to });
+  return { months: { from: firstWhole, to: monthOf(addDays(endExclusive, -1)) }, days };
+}
