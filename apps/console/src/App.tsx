@@ -47,7 +47,7 @@ const ROUTES: [string, PageKey, Role[]][] = [
   ['/approvals', 'approvals', ['supervisor']],
   ['/scorecard', 'scorecard', ['supervisor', 'admin']],
   ['/operators', 'operator', ALL],
-  ['/draws', 'draw', ['supervisor', 'officer']],
+  ['/draws', 'draw', ['supervisor', 'admin']],
   ['/admin/users', 'users', ['admin', 'supervisor']],
   ['/admin/calendar', 'calendar', ['admin']],
   ['/admin/thresholds', 'thresholds', ['admin']],

@@ -54,19 +54,25 @@ export interface Lead {
   duplicateOf?: string;
   onTime?: boolean;
   ruleUnconfirmed?: boolean;
+  overdue?: boolean;
+  dueSoon?: boolean;
 }
 
 export interface CaseRecord {
   id: string;
-  leadId: string;
+  /** Absent for a simplified case (简易程序), which has no lead. */
+  leadId?: string;
   bureau: string;
   originBureau: string;
   procedure: string;
   status: string;
   filedAt: string;
-  dueDate: string;
+  /** Absent for a simplified case: decided on the spot, no clock. */
+  dueDate?: string;
   provisional: boolean;
-  extensions: { kind: string; reason: string; newDueDate?: string; approvedBy?: string }[];
+  overdue?: boolean;
+  dueSoon?: boolean;
+  extensions: { kind: string; reason: string; length?: number; newDueDate?: string; approvedBy?: string }[];
   pauses: Pause[];
   transfers: { from: string; to: string; at: string }[];
   steps?: { step: string; at: string }[];
@@ -104,7 +110,11 @@ export interface Complaint {
   description?: string;
   amount?: number;
   acceptance?: { accepted: boolean; reason?: string; decidedAt?: string };
-  mediationResult?: string | { result: string; endedAt?: string };
+  mediationResult?: string;
+  mediationEndedAt?: string;
+  currentDueDate?: string;
+  overdue?: boolean;
+  consumerMasked?: boolean;
   closedAt?: string;
   satisfaction?: string;
   forwards?: { from: string; to: string; at: string }[];
@@ -123,7 +133,12 @@ export interface Indicator {
   lateBudget?: number | null;
   belowMinimumSample?: boolean;
   minimumSample?: number;
-  unit?: string;
+  onTime?: number;
+  late?: number;
+  missing?: number;
+  /** What the indicator counts, in words (zh-CN). */
+  counted?: string;
+  nationalRate?: number | null;
 }
 
 export interface CreditFactor {
@@ -133,9 +148,37 @@ export interface CreditFactor {
   source?: string;
 }
 
+export interface CreditRecordItem {
+  id: string;
+  kind: string;
+  date: string;
+  bureau: string;
+  description: string;
+  repairedDate?: string;
+}
+
+export interface CreditRepair {
+  id: string;
+  uscc: string;
+  recordId: string;
+  reason: string;
+  evidence?: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedAt: string;
+  decision?: { approved: boolean; reason: string; decidedBy: string; decidedAt: string };
+}
+
+/** `GET /operators/:uscc/credit`: the grade as of a date, its factors and the record behind them. */
 export interface CreditGrade {
   grade: string;
+  score: number;
   factors: CreditFactor[];
   asOf: string;
-  ruleVersion: string | number;
+  ruleVersion: string;
+  record: {
+    items: CreditRecordItem[];
+    listEntries: { id: string; list: string; category: string; enteredDate: string; reason: string; removedDate?: string }[];
+    complaints: { complaintId: string; receivedDate: string; mediationResult: string | null; mediationEndedDate: string | null }[];
+  };
 }

@@ -37,7 +37,7 @@ const MENU: MenuEntry[] = [
   { key: '/approvals', label: '待审批事项', icon: <CheckSquareOutlined />, roles: ['supervisor'] },
   { key: '/scorecard', label: '考核评分表', icon: <TrophyOutlined />, roles: ['supervisor', 'admin'] },
   { key: '/operators', label: '经营者信用', icon: <SafetyCertificateOutlined />, roles: ['officer', 'complaint_handler', 'supervisor', 'admin'] },
-  { key: '/draws', label: '双随机抽查', icon: <TeamOutlined />, roles: ['officer', 'supervisor'] },
+  { key: '/draws', label: '双随机抽查', icon: <TeamOutlined />, roles: ['supervisor', 'admin'] },
   { key: '/admin/users', label: '用户管理', icon: <UsergroupAddOutlined />, roles: ['admin', 'supervisor'] },
   { key: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, roles: ['admin'] },
   { key: '/admin/thresholds', label: '指标阈值', icon: <SettingOutlined />, roles: ['admin'] },

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Empty, Table, Tag } from 'antd';
+import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { get } from '../api/client';
 import { label, PAUSE_REASON_LABELS } from '../app/labels';
 import { useApi } from '../app/use-api';
@@ -83,45 +83,82 @@ function range(s: Segment): string {
   return s.after ?? s.newDueDate ?? '—';
 }
 
-/** "Why this date": every counted run, skipped holiday, pause and extension behind a due date. */
+/** The clocks a complaint runs (complaints service `GET /complaints/:id/clock` → `deadlines`). */
+const DEADLINE_LABELS: Record<string, string> = {
+  acceptance: '受理期限',
+  mediation: '调解期限',
+  terminationNotice: '终止调解告知期限',
+  odrAcceptance: 'ODR 受理期限',
+  odrClosure: 'ODR 办结期限',
+};
+
+interface Deadline {
+  dueDate?: string;
+  explanation?: Explanation;
+}
+
+function ExplanationBody({ dueDate, explanation }: { dueDate?: string; explanation: Explanation }) {
+  return (
+    <>
+      {explanation.summary && <Alert type="info" title={explanation.summary} style={{ marginBottom: 12 }} />}
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+        <Descriptions.Item label="起算日">{explanation.start}</Descriptions.Item>
+        <Descriptions.Item label="法定期限">
+          {explanation.period.length}
+          {UNIT[explanation.period.unit]}
+        </Descriptions.Item>
+        {dueDate && <Descriptions.Item label="期限届满">{dueDate}</Descriptions.Item>}
+        <Descriptions.Item label="适用规则">
+          {explanation.ruleSet ? `${explanation.ruleSet.id} v${explanation.ruleSet.version}` : '—'}
+          {explanation.ruleUnconfirmed && <Tag color="gold" style={{ marginLeft: 8 }}>规则待确认</Tag>}
+          {explanation.provisional && <Tag style={{ marginLeft: 8 }}>暂定</Tag>}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        dataSource={explanation.segments}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: '类型', dataIndex: 'kind', width: 100, render: (k: string) => <Tag color={KIND[k]?.color}>{KIND[k]?.text ?? k}</Tag> },
+          { title: '日期', width: 200, render: (_: unknown, s: Segment) => range(s) },
+          { title: '说明', render: (_: unknown, s: Segment) => describe(s) },
+        ]}
+      />
+    </>
+  );
+}
+
+/**
+ * "Why this date": every counted run, skipped holiday, pause and extension behind a due date.
+ * Leads and cases answer one `explanation`; a complaint answers one per clock under `deadlines`.
+ */
 export function ClockExplanation({ path }: { path: string }) {
-  const clock = useApi(() => get<ClockAnswer & Explanation>(path), [path]);
+  const clock = useApi(() => get<ClockAnswer & { deadlines?: Record<string, Deadline> }>(path), [path]);
   if (clock.error) return <ErrorAlert error={clock.error} title="期限说明暂不可用" />;
   const answer = clock.data;
-  const explanation: Explanation | undefined = answer?.explanation ?? (answer?.segments ? answer : undefined);
+  const sections: { key: string; title?: string; dueDate?: string; explanation: Explanation }[] = [];
+  if (answer?.explanation) sections.push({ key: 'main', dueDate: answer.dueDate, explanation: answer.explanation });
+  for (const [key, d] of Object.entries(answer?.deadlines ?? {})) {
+    if (d.explanation) sections.push({ key, title: DEADLINE_LABELS[key] ?? key, dueDate: d.dueDate, explanation: d.explanation });
+  }
   return (
-    <Card title="期限说明（为什么是这一天）" loading={clock.loading} size="small">
-      {!explanation ? (
+    <Card title="期限说明（为什么是这一天）" loading={clock.loading} size="small" data-testid="clock-explanation">
+      {sections.length === 0 ? (
         <Empty description="暂无期限说明" />
       ) : (
-        <>
-          {explanation.summary && <Alert type="info" title={explanation.summary} style={{ marginBottom: 12 }} />}
-          <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
-            <Descriptions.Item label="起算日">{explanation.start}</Descriptions.Item>
-            <Descriptions.Item label="法定期限">
-              {explanation.period.length}
-              {UNIT[explanation.period.unit]}
-            </Descriptions.Item>
-            {answer?.dueDate && <Descriptions.Item label="期限届满">{answer.dueDate}</Descriptions.Item>}
-            <Descriptions.Item label="适用规则">
-              {explanation.ruleSet ? `${explanation.ruleSet.id} v${explanation.ruleSet.version}` : '—'}
-              {explanation.ruleUnconfirmed && <Tag color="gold" style={{ marginLeft: 8 }}>规则待确认</Tag>}
-              {explanation.provisional && <Tag style={{ marginLeft: 8 }}>暂定</Tag>}
-            </Descriptions.Item>
-          </Descriptions>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={explanation.segments}
-            scroll={{ x: 560 }}
-            columns={[
-              { title: '类型', dataIndex: 'kind', width: 100, render: (k: string) => <Tag color={KIND[k]?.color}>{KIND[k]?.text ?? k}</Tag> },
-              { title: '日期', width: 200, render: (_: unknown, s: Segment) => range(s) },
-              { title: '说明', render: (_: unknown, s: Segment) => describe(s) },
-            ]}
-          />
-        </>
+        sections.map((section) => (
+          <div key={section.key} style={{ marginBottom: 16 }}>
+            {section.title && (
+              <Typography.Title level={5}>
+                {section.title}
+                {section.dueDate ? `：${section.dueDate}` : ''}
+              </Typography.Title>
+            )}
+            <ExplanationBody dueDate={section.dueDate} explanation={section.explanation} />
+          </div>
+        ))
       )}
     </Card>
   );

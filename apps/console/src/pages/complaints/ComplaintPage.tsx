@@ -4,7 +4,7 @@ import { get, post } from '../../api/client';
 import type { Complaint } from '../../api/types';
 import { useBureaus } from '../../app/bureaus';
 import { formatInstant, urgencyOf } from '../../app/dates';
-import { COMPLAINT_STATUS_LABELS, label, MEDIATION_RESULT_LABELS, options, SATISFACTION_LABELS } from '../../app/labels';
+import { COMPLAINT_STATUS_LABELS, label, MEDIATION_RESULT_LABELS, options, PAUSE_REASON_LABELS, REFUSAL_REASON_LABELS, SATISFACTION_LABELS } from '../../app/labels';
 import { useApi } from '../../app/use-api';
 import { useSoonBoundary } from '../../app/use-soon-boundary';
 import { ActionPanel, type Action } from '../../components/ActionPanel';
@@ -15,7 +15,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordTimeline } from '../../components/RecordTimeline';
 
 const iso = (d?: Dayjs | null) => d?.toISOString();
-const mediationResult = (c: Complaint) => (typeof c.mediationResult === 'string' ? c.mediationResult : c.mediationResult?.result);
+// Mediation may only pause for testing, inspection, quarantine or appraisal (检测、检验、检疫、鉴定).
+const MEDIATION_PAUSE_REASONS = ['testing', 'inspection', 'quarantine', 'appraisal'];
 
 function complaintActions(c: Complaint, done: (c: Complaint) => void, bureaus: { code: string; name: string }[]): Action[] {
   const base = `/api/v1/complaints/${c.id}`;
@@ -29,8 +30,14 @@ function complaintActions(c: Complaint, done: (c: Complaint) => void, bureaus: {
           <Form.Item name="accepted" label="受理" valuePropName="checked">
             <Switch checkedChildren="受理" unCheckedChildren="不予受理" />
           </Form.Item>
-          <Form.Item name="reason" label="不予受理理由">
-            <Input.TextArea rows={2} />
+          <Form.Item noStyle shouldUpdate={(a, b) => a.accepted !== b.accepted}>
+            {({ getFieldValue }) =>
+              getFieldValue('accepted') ? null : (
+                <Form.Item name="reason" label="不予受理理由" rules={[{ required: true, message: '请选择不予受理理由' }]}>
+                  <Select options={options(REFUSAL_REASON_LABELS)} style={{ maxWidth: 420 }} />
+                </Form.Item>
+              )
+            }
           </Form.Item>
           <Form.Item name="decidedAt" label="决定时间（默认当前）">
             <DatePicker showTime />
@@ -53,7 +60,36 @@ function complaintActions(c: Complaint, done: (c: Complaint) => void, bureaus: {
       ),
     });
   }
-  if ((c.status === 'accepted' || c.status === 'mediating') && !mediationResult(c)) {
+  if (c.status === 'mediating') {
+    actions.push({
+      key: 'pause',
+      label: '中止调解计时',
+      form: (
+        <ApiForm submit={(v) => post<Complaint>(`${base}/pauses`, { reason: v.reason, startedAt: iso(v.startedAt as Dayjs) })} onDone={done} submitText="中止计时">
+          <Form.Item name="reason" label="中止原因（不计入期限）" rules={[{ required: true, message: '请选择中止原因' }]}>
+            <Select options={options(PAUSE_REASON_LABELS, MEDIATION_PAUSE_REASONS)} style={{ maxWidth: 320 }} />
+          </Form.Item>
+          <Form.Item name="startedAt" label="开始时间（默认当前）">
+            <DatePicker showTime />
+          </Form.Item>
+        </ApiForm>
+      ),
+    });
+  }
+  if (c.status === 'paused') {
+    actions.push({
+      key: 'resume',
+      label: '恢复调解计时',
+      form: (
+        <ApiForm submit={(v) => post<Complaint>(`${base}/pauses/current/end`, { endedAt: iso(v.endedAt as Dayjs) })} onDone={done} submitText="恢复计时">
+          <Form.Item name="endedAt" label="中止结束时间（默认当前）">
+            <DatePicker showTime />
+          </Form.Item>
+        </ApiForm>
+      ),
+    });
+  }
+  if (c.status === 'mediating' || c.status === 'paused') {
     actions.push({
       key: 'mediation',
       label: '调解结果',
@@ -69,7 +105,7 @@ function complaintActions(c: Complaint, done: (c: Complaint) => void, bureaus: {
       ),
     });
   }
-  if (mediationResult(c) && c.status !== 'closed') {
+  if (c.status === 'mediation_ended') {
     actions.push({
       key: 'close',
       label: '办结',
@@ -82,7 +118,7 @@ function complaintActions(c: Complaint, done: (c: Complaint) => void, bureaus: {
       ),
     });
   }
-  if (c.status === 'closed' && !c.satisfaction) {
+  if ((c.status === 'closed' || c.status === 'odr_closed') && !c.satisfaction) {
     actions.push({
       key: 'rating',
       label: '满意度',
@@ -141,9 +177,9 @@ export default function ComplaintPage({ params }: { params: { id: string } }) {
               <DueDate date={c.acceptanceDueDate} urgency={urgencyOf(c.acceptanceDueDate, c.status === 'received', today, soon)} ruleUnconfirmed={c.ruleUnconfirmed} />
             </Descriptions.Item>
             <Descriptions.Item label="调解期限">
-              <DueDate date={c.mediationDueDate} urgency={urgencyOf(c.mediationDueDate, c.status === 'accepted' || c.status === 'mediating', today, soon)} />
+              <DueDate date={c.mediationDueDate} urgency={urgencyOf(c.mediationDueDate, c.status === 'mediating' || c.status === 'mediation_ended', today, soon)} />
             </Descriptions.Item>
-            <Descriptions.Item label="调解结果">{label(MEDIATION_RESULT_LABELS, mediationResult(c))}</Descriptions.Item>
+            <Descriptions.Item label="调解结果">{label(MEDIATION_RESULT_LABELS, c.mediationResult)}</Descriptions.Item>
             <Descriptions.Item label="满意度">{label(SATISFACTION_LABELS, c.satisfaction)}</Descriptions.Item>
             <Descriptions.Item label="投诉内容">{c.description ?? '—'}</Descriptions.Item>
           </Descriptions>
@@ -162,8 +198,8 @@ export default function ComplaintPage({ params }: { params: { id: string } }) {
               entries={[
                 { at: c.receivedAt, text: '接收投诉', color: 'blue' },
                 ...(c.forwards ?? []).map((f) => ({ at: f.at, text: `由${name(f.from)}转送至${name(f.to)}`, color: 'purple' })),
-                { at: c.acceptance?.decidedAt, text: c.acceptance?.accepted ? '受理' : `不予受理：${c.acceptance?.reason ?? ''}`, color: c.acceptance?.accepted ? 'green' : 'red' },
-                { at: typeof c.mediationResult === 'object' ? c.mediationResult.endedAt : undefined, text: `调解终结：${label(MEDIATION_RESULT_LABELS, mediationResult(c))}` },
+                { at: c.acceptance?.decidedAt, text: c.acceptance?.accepted ? '受理' : `不予受理：${label(REFUSAL_REASON_LABELS, c.acceptance?.reason)}`, color: c.acceptance?.accepted ? 'green' : 'red' },
+                { at: c.mediationEndedAt, text: `调解终结：${label(MEDIATION_RESULT_LABELS, c.mediationResult)}` },
                 { at: c.closedAt, text: '办结', color: 'green' },
               ]}
             />

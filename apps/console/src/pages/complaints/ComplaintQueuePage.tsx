@@ -12,11 +12,11 @@ import { useSoonBoundary } from '../../app/use-soon-boundary';
 import { DueDate } from '../../components/DueDate';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-/** The deadline that matters now: acceptance while undecided, then mediation. */
+const OPEN = new Set(['received', 'mediating', 'mediation_ended', 'odr_routed', 'odr_accepted']);
+
+/** The deadline that matters now, as the complaints service computes it (`currentDueDate`). */
 export function currentDue(c: Complaint): { date: string | undefined; open: boolean } {
-  if (c.status === 'received') return { date: c.acceptanceDueDate, open: true };
-  if (c.status === 'accepted' || c.status === 'mediating' || c.status === 'paused') return { date: c.mediationDueDate, open: true };
-  return { date: c.mediationDueDate ?? c.acceptanceDueDate, open: false };
+  return { date: c.currentDueDate ?? c.mediationDueDate ?? c.acceptanceDueDate, open: OPEN.has(c.status) };
 }
 
 export default function ComplaintQueuePage() {

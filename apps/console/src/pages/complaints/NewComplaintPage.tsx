@@ -2,16 +2,10 @@ import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } 
 import type { Dayjs } from 'dayjs';
 import { post } from '../../api/client';
 import type { Complaint } from '../../api/types';
+import { COMPLAINT_CHANNEL_LABELS, options } from '../../app/labels';
 import { navigate } from '../../app/router';
 import { ApiForm } from '../../components/ApiForm';
 
-const CHANNELS = [
-  { value: '12315', label: '12315 平台' },
-  { value: 'phone', label: '电话' },
-  { value: 'letter', label: '信件' },
-  { value: 'walk_in', label: '来访' },
-  { value: 'odr', label: 'ODR 在线纠纷解决' },
-];
 
 const compact = (o: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== ''));
 
@@ -32,7 +26,7 @@ export default function NewComplaintPage() {
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Form.Item name="channel" label="投诉渠道">
-              <Select options={CHANNELS} />
+              <Select options={options(COMPLAINT_CHANNEL_LABELS)} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

@@ -4,7 +4,7 @@ import { get, post } from '../../api/client';
 import type { CaseRecord } from '../../api/types';
 import { useBureaus } from '../../app/bureaus';
 import { formatInstant, urgencyOf } from '../../app/dates';
-import { CASE_PAUSE_REASONS, CASE_RESULT_LABELS, CASE_STATUS_LABELS, CASE_STEPS, label, options, PAUSE_REASON_LABELS, PENALTY_TYPES, REVIEW_OUTCOMES } from '../../app/labels';
+import { CASE_PAUSE_REASONS, CASE_RESULT_LABELS, CASE_STATUS_LABELS, CASE_STEP_LABELS, label, options, PAUSE_REASON_LABELS, PENALTY_TYPE_LABELS, REVIEW_OUTCOMES } from '../../app/labels';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -18,7 +18,8 @@ import { RecordTimeline } from '../../components/RecordTimeline';
 import { EvidenceCard } from './EvidenceCard';
 
 const iso = (d?: Dayjs | null) => d?.toISOString();
-const FINISHED = new Set(['closed', 'transferred', 'transferred_to_police']);
+const PROCEDURE_LABELS: Record<string, string> = { ordinary: '普通程序', fast_track: '快速办理', simplified: '简易程序' };
+const FINISHED = new Set(['closed']);
 
 function caseActions(c: CaseRecord, isSupervisor: boolean, done: (c: CaseRecord) => void, bureaus: { code: string; name: string }[]): Action[] {
   const base = `/api/v1/cases/${c.id}`;
@@ -88,7 +89,7 @@ function caseActions(c: CaseRecord, isSupervisor: boolean, done: (c: CaseRecord)
     form: (
       <ApiForm submit={(v) => post<CaseRecord>(`${base}/steps`, { step: v.step, at: iso(v.at as Dayjs) })} onDone={done} submitText="记录环节">
         <Form.Item name="step" label="环节" rules={[{ required: true, message: '请选择环节' }]}>
-          <Select options={CASE_STEPS.map((s) => ({ value: s, label: s }))} style={{ maxWidth: 240 }} />
+          <Select options={options(CASE_STEP_LABELS)} style={{ maxWidth: 240 }} />
         </Form.Item>
         <Form.Item name="at" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
           <DatePicker showTime />
@@ -106,7 +107,7 @@ function caseActions(c: CaseRecord, isSupervisor: boolean, done: (c: CaseRecord)
             post<CaseRecord>(`${base}/decision`, {
               result: v.result,
               decidedAt: iso(v.decidedAt as Dayjs),
-              penalties: v.result === 'penalty' ? ((v.penalties as string[] | undefined) ?? []).map((type) => ({ type, amount: type === '罚款' ? v.amount : undefined })) : undefined,
+              penalties: v.result === 'penalty' ? ((v.penalties as string[] | undefined) ?? []).map((type) => ({ type, amount: type === 'fine' ? v.amount : undefined })) : undefined,
             })
           }
           onDone={done}
@@ -116,7 +117,7 @@ function caseActions(c: CaseRecord, isSupervisor: boolean, done: (c: CaseRecord)
             <Select options={options(CASE_RESULT_LABELS)} style={{ maxWidth: 240 }} />
           </Form.Item>
           <Form.Item name="penalties" label="处罚种类">
-            <Select mode="multiple" options={PENALTY_TYPES.map((p) => ({ value: p, label: p }))} style={{ maxWidth: 420 }} />
+            <Select mode="multiple" options={options(PENALTY_TYPE_LABELS)} style={{ maxWidth: 420 }} />
           </Form.Item>
           <Form.Item name="amount" label="罚款金额（元）">
             <InputNumber min={0} style={{ width: 200 }} />
@@ -210,10 +211,8 @@ export default function CasePage({ params }: { params: { id: string } }) {
         {c && (
           <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
             <Descriptions.Item label="编号">{c.id}</Descriptions.Item>
-            <Descriptions.Item label="程序">{c.procedure === 'fast_track' ? '快速办理' : c.procedure === 'ordinary' ? '普通程序' : c.procedure}</Descriptions.Item>
-            <Descriptions.Item label="来源线索">
-              <Link to={`/leads/${c.leadId}`}>{c.leadId.slice(0, 8)}…</Link>
-            </Descriptions.Item>
+            <Descriptions.Item label="程序">{label(PROCEDURE_LABELS, c.procedure)}</Descriptions.Item>
+            <Descriptions.Item label="来源线索">{c.leadId ? <Link to={`/leads/${c.leadId}`}>{c.leadId.slice(0, 8)}…</Link> : '—'}</Descriptions.Item>
             <Descriptions.Item label="承办局">{name(c.bureau)}</Descriptions.Item>
             <Descriptions.Item label="立案局">{name(c.originBureau)}</Descriptions.Item>
             <Descriptions.Item label="立案时间">{formatInstant(c.filedAt)}</Descriptions.Item>
@@ -229,7 +228,7 @@ export default function CasePage({ params }: { params: { id: string } }) {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <ClockExplanation path={`/api/v1/cases/${c.id}/clock`} />
+              {c.procedure !== 'simplified' && <ClockExplanation path={`/api/v1/cases/${c.id}/clock`} />}
               <ActionPanel actions={caseActions(c, is('supervisor'), (next) => record.set(next), all)} />
               <EvidenceCard caseId={c.id} items={c.evidence ?? []} onAdded={record.reload} />
             </Space>
@@ -242,7 +241,7 @@ export default function CasePage({ params }: { params: { id: string } }) {
                   { at: p.startedAt, text: `因${label(PAUSE_REASON_LABELS, p.reason)}中止计时`, color: 'orange' },
                   { at: p.endedAt, text: '恢复计时', color: 'green' },
                 ]),
-                ...(c.steps ?? []).map((s) => ({ at: s.at, text: s.step })),
+                ...(c.steps ?? []).map((s) => ({ at: s.at, text: label(CASE_STEP_LABELS, s.step) })),
                 ...c.transfers.map((t) => ({ at: t.at, text: `由${name(t.from)}移送至${name(t.to)}`, color: 'purple' })),
                 { at: c.decision?.decidedAt, text: `决定：${label(CASE_RESULT_LABELS, c.decision?.result)}`, color: 'red' },
                 { at: c.closedAt, text: '结案', color: 'green' },

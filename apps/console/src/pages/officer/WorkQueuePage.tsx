@@ -21,14 +21,14 @@ interface Row {
   status: string;
   bureau: string;
   received: string;
-  dueDate: string;
+  dueDate?: string;
   provisional: boolean;
   ruleUnconfirmed?: boolean;
   open: boolean;
 }
 
 const OPEN_LEAD = new Set(['received', 'verifying', 'paused']);
-const OPEN_CASE = (status: string) => status !== 'closed' && status !== 'transferred' && status !== 'transferred_to_police';
+const OPEN_CASE = (status: string) => status !== 'closed';
 const PAGE_SIZE = 100;
 
 function fromLead(l: Lead): Row {
@@ -36,7 +36,7 @@ function fromLead(l: Lead): Row {
 }
 
 function fromCase(c: CaseRecord): Row {
-  return { key: `case-${c.id}`, kind: 'case', id: c.id, title: c.title ?? `案件（线索 ${c.leadId.slice(0, 8)}）`, channel: c.channel, status: c.status, bureau: c.bureau, received: c.filedAt, dueDate: c.dueDate, provisional: c.provisional, open: OPEN_CASE(c.status) };
+  return { key: `case-${c.id}`, kind: 'case', id: c.id, title: c.title ?? `案件 ${c.id.slice(0, 8)}`, channel: c.channel, status: c.status, bureau: c.bureau, received: c.filedAt, dueDate: c.dueDate, provisional: c.provisional, open: OPEN_CASE(c.status) };
 }
 
 /** The officer's queue: open leads and cases together, earliest due date first. */
@@ -49,16 +49,17 @@ export default function WorkQueuePage() {
   const { name } = useBureaus();
   const queue = useApi(async () => {
     const [leads, cases] = await Promise.allSettled([
-      kind === 'case' ? Promise.resolve({ items: [], total: 0 }) : get<Page<Lead>>('/api/v1/leads', { channel, status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
-      kind === 'lead' || channel ? Promise.resolve({ items: [], total: 0 }) : get<Page<CaseRecord>>('/api/v1/cases', { status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
+      kind === 'case' || (status && !(status in LEAD_STATUS_LABELS)) ? Promise.resolve({ items: [], total: 0 }) : get<Page<Lead>>('/api/v1/leads', { channel, status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
+      // Cases carry no channel, and each list accepts only its own statuses.
+      kind === 'lead' || channel || (status && !(status in CASE_STATUS_LABELS)) ? Promise.resolve({ items: [], total: 0 }) : get<Page<CaseRecord>>('/api/v1/cases', { status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
     ]);
     const rows = [...(leads.status === 'fulfilled' ? leads.value.items.map(fromLead) : []), ...(cases.status === 'fulfilled' ? cases.value.items.map(fromCase) : [])];
-    rows.sort((a, b) => Number(b.open) - Number(a.open) || a.dueDate.localeCompare(b.dueDate));
+    rows.sort((a, b) => Number(b.open) - Number(a.open) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     const errors = [leads, cases].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as ApiError);
     return { rows, errors };
   }, [kind, channel, status, overdue]);
 
-  const statusOptions = kind === 'case' ? options(CASE_STATUS_LABELS) : options(LEAD_STATUS_LABELS);
+  const statusOptions = kind === 'case' ? options(CASE_STATUS_LABELS) : kind === 'lead' ? options(LEAD_STATUS_LABELS) : [...options(LEAD_STATUS_LABELS).map((o) => ({ ...o, label: `线索：${o.label}` })), ...options(CASE_STATUS_LABELS).filter((o) => !(o.value in LEAD_STATUS_LABELS)).map((o) => ({ ...o, label: `案件：${o.label}` }))];
   return (
     <Card
       title="待办线索与案件"
@@ -94,7 +95,7 @@ export default function WorkQueuePage() {
           { title: '状态', dataIndex: 'status', width: 100, render: (s: string, r) => label(r.kind === 'lead' ? LEAD_STATUS_LABELS : CASE_STATUS_LABELS, s) },
           { title: '承办局', dataIndex: 'bureau', width: 130, render: (b: string) => name(b) },
           { title: '受理/立案', dataIndex: 'received', width: 110, render: (d: string) => localDateOf(d) },
-          { title: '办理期限', dataIndex: 'dueDate', width: 220, render: (d: string, r) => <DueDate date={d} urgency={urgencyOf(d, r.open, today, soon)} provisional={r.provisional} ruleUnconfirmed={r.ruleUnconfirmed} /> },
+          { title: '办理期限', dataIndex: 'dueDate', width: 220, render: (d: string | undefined, r) => <DueDate date={d} urgency={urgencyOf(d, r.open, today, soon)} provisional={r.provisional} ruleUnconfirmed={r.ruleUnconfirmed} /> },
         ]}
       />
     </Card>

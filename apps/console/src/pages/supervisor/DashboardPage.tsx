@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { download, errorMessage, get } from '../../api/client';
 import type { Indicator } from '../../api/types';
 import { useBureaus } from '../../app/bureaus';
-import { CHANNEL_LABELS, label } from '../../app/labels';
+import { ANY_CHANNEL_LABELS, label } from '../../app/labels';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -73,17 +73,19 @@ export default function DashboardPage() {
   const trend = useApi(() => Promise.all(monthsOf(period).map(async (m) => ({ month: m.from.slice(0, 7), items: (await fetchIndicators(bureau, m)).items }))), [bureau, period.from, period.to]);
   const children = bureaus.childrenOf(bureau);
   const perBureau = useApi(() => Promise.all(children.map(async (b) => ({ bureau: b, items: (await fetchIndicators(b.code, period)).items }))), [bureau, period.from, period.to, children.length]);
-  const behind = useApi(() => get<{ items: { channel?: string; status?: string }[] }>(`/api/v1/indicators/${encodeURIComponent(focus)}/items`, { bureau, from: period.from, to: period.to }), [focus, bureau, period.from, period.to]);
+  // Counted by the metrics service per channel, so the split covers every record, not one page of them.
+  const byChannel = useApi(
+    () => get<{ breakdown?: { groups: { key: string; items: Indicator[] }[] } }>('/api/v1/indicators', { bureau, from: period.from, to: period.to, breakdown: 'channel' }),
+    [bureau, period.from, period.to],
+  );
 
   const items = figures.data?.items ?? [];
   const focused = items.find((i) => i.code === focus);
   const pick = (list: Indicator[]) => list.find((i) => i.code === focus);
   const channels = new Map<string, { late: number; onTime: number }>();
-  for (const it of behind.data?.items ?? []) {
-    const entry = channels.get(it.channel ?? 'unknown') ?? { late: 0, onTime: 0 };
-    if (it.status === 'on_time') entry.onTime++;
-    else entry.late++;
-    channels.set(it.channel ?? 'unknown', entry);
+  for (const group of byChannel.data?.breakdown?.groups ?? []) {
+    const row = pick(group.items);
+    if (row && row.denominator > 0) channels.set(group.key || 'unknown', { onTime: row.onTime ?? 0, late: (row.late ?? 0) + (row.missing ?? 0) });
   }
   const scale = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
   const exportXlsx = () => download('/api/v1/indicators/export.xlsx', { bureau, from: period.from, to: period.to }, `指标-${bureau}-${period.from}-${period.to}.xlsx`).catch((e) => message.error(errorMessage(e)));
@@ -163,7 +165,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title="按来源渠道" loading={behind.loading}>
+          <Card size="small" title="按来源渠道" loading={byChannel.loading}>
             {channels.size === 0 ? (
               <Empty description="无明细记录" />
             ) : (
@@ -171,7 +173,7 @@ export default function DashboardPage() {
                 option={{
                   tooltip: { trigger: 'axis' },
                   legend: {},
-                  xAxis: { type: 'category', data: [...channels.keys()].map((c) => label(CHANNEL_LABELS, c)) },
+                  xAxis: { type: 'category', data: [...channels.keys()].map((c) => label(ANY_CHANNEL_LABELS, c)) },
                   yAxis: { type: 'value', name: '件' },
                   series: [
                     { type: 'bar', stack: 'all', name: '按时', data: [...channels.values()].map((c) => c.onTime), itemStyle: { color: '#52c41a' } },

@@ -1,9 +1,9 @@
 import type { Indicator } from '../../api/types';
 import { COMPARATOR_LABELS } from '../../app/labels';
 
-/** Rates arrive as percents with two decimals (95.35); counts such as 18.2 are shown as they are. */
+/** Rates arrive as percents with two decimals (95.35); 18.2 is the only count (of cases), shown as it is. */
 export function isCount(i: Indicator): boolean {
-  return i.unit === 'count' || i.code === '18.2';
+  return i.code === '18.2';
 }
 
 export function formatValue(i: Indicator, value: number | null = i.value): string {
