@@ -1,7 +1,7 @@
 /**
- * SQL twin of `classifyFact` (#libs/domain): the figures and the drill-down both select through
- * `inPeriodFactsSql`, so they cannot disagree; tests/metrics check it against `classifyFact` item
- * by item. `$today` is a parameter placeholder such as `$4`.
+ * SQL twin of `classifyFact` (#libs/domain): the drill-down (and the officer breakdown) select
+ * through `inPeriodFactsSql`; the other figures sum the rollup, which tests/metrics check against
+ * this fact by fact count and against `classifyFact` item by item. `$today` is a placeholder such as `$4`.
  */
 export function factStatusSql(today: string): string {
   return `CASE

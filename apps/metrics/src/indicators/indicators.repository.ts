@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Breakdown } from '#libs/contracts';
-import type { CountedStatus, IndicatorCode, OpenItem, RecordKind, StatusCounts } from '#libs/domain';
+import { splitByMonths, type CountedStatus, type DateRange, type IndicatorCode, type OpenItem, type RecordKind, type StatusCounts } from '#libs/domain';
+import { ROLLUP_TABLES, type RollupGrain } from '../projection/indicator-rollup.js';
 import { inPeriodFactsSql } from './fact-status.sql.js';
 
 export interface FactQuery {
@@ -43,7 +44,40 @@ const P = { codes: '$1', bureaus: '$2', from: '$3', to: '$4', today: '$5' };
 export class IndicatorsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The figures, summed from the rollup (a few rows per indicator and month or day, whatever the
+   * history). The rollup has no officer column — per-officer rows would be as many as the facts —
+   * so the officer breakdown counts the facts.
+   */
   async counts(q: FactQuery, breakdown?: Breakdown): Promise<CountRow[]> {
+    if (breakdown === 'officer') return this.countsFromFacts(q, breakdown);
+    const key = breakdown ? `r.${breakdown}` : 'NULL::text';
+    const grains = splitByMonths({ from: q.from, to: q.to });
+    const values: unknown[] = params(q);
+    const arm = (grain: RollupGrain, range: DateRange) => {
+      const { table, place } = ROLLUP_TABLES[grain];
+      values.push(range.from, range.to);
+      return `SELECT r.indicator, ${key} AS key, r.status, r.open_due, r.n FROM ${table} r
+               WHERE r.indicator = ANY($1::text[]) AND r.bureau = ANY($2::varchar[])
+                 AND r.${place} BETWEEN $${values.length - 1}::date AND $${values.length}::date
+                 AND (r.except_in IS NULL OR r.except_in NOT BETWEEN $3::date AND $4::date)`;
+    };
+    const arms = grains.days.map((days) => arm('day', days));
+    if (grains.months) arms.push(arm('month', grains.months));
+    const rows: { indicator: IndicatorCode; key: string | null; onTime: string; late: string; missing: string }[] = await this.dataSource.query(
+      `SELECT indicator, key,
+              coalesce(sum(n) FILTER (WHERE status = 'on_time'), 0) AS "onTime",
+              coalesce(sum(n) FILTER (WHERE status = 'late'), 0) AS late,
+              coalesce(sum(n) FILTER (WHERE status = 'missing' OR (status = 'open' AND open_due < $5::date)), 0) AS missing
+         FROM (${arms.join(' UNION ALL ')}) s
+        GROUP BY indicator, key`,
+      values,
+    );
+    return rows.map((r) => ({ indicator: r.indicator, key: r.key, onTime: Number(r.onTime), late: Number(r.late), missing: Number(r.missing) }));
+  }
+
+  /** The same figures counted fact by fact (`inPeriodFactsSql`, as the drill-down selects them). */
+  async countsFromFacts(q: FactQuery, breakdown?: Breakdown): Promise<CountRow[]> {
     const key = breakdown ? GROUP_COLUMN[breakdown] : 'NULL::text';
     const rows: (CountRow & { onTime: string; late: string; missing: string })[] = await this.dataSource.query(
       `SELECT indicator, key,
