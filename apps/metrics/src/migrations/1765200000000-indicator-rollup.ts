@@ -13,6 +13,7 @@ export class IndicatorRollup1765200000000 implements MigrationInterface {
       const { table, place } = ROLLUP_TABLES[grain];
       // NULLS NOT DISTINCT: except_in/open_due are part of the key and mostly NULL.
       // INCLUDE (n): a period's sum is an index-only range scan on (indicator, bureau, place).
+      // No CHECK (n >= 0): it would refuse a decrement before ON CONFLICT applies it; the writer checks instead.
       await qr.query(`
         CREATE TABLE ${table} (
           indicator text NOT NULL,
@@ -22,7 +23,7 @@ export class IndicatorRollup1765200000000 implements MigrationInterface {
           except_in date,
           status text NOT NULL CHECK (status IN ('on_time', 'late', 'missing', 'open', 'not_counted')),
           open_due date,
-          n integer NOT NULL CHECK (n >= 0),
+          n integer NOT NULL,
           CONSTRAINT ${table}_key UNIQUE NULLS NOT DISTINCT (indicator, bureau, ${place}, channel, status, except_in, open_due) INCLUDE (n)
         )`);
       await qr.query(`INSERT INTO ${table} (indicator, bureau, channel, ${place}, except_in, status, open_due, n) ${ROLLUP_FROM_FACTS_SQL[grain]}`);
