@@ -24,6 +24,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 export default {
+  // Integration tests boot services and wait on conditions; each bounds its own waits.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -36,7 +38,6 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/**/*.int.spec.ts', '<rootDir>/tests/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      testTimeout: 120000,
     },
   ],
 };

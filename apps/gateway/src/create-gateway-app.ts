@@ -46,13 +46,14 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
   // Security headers; the console is same-origin only, so the default CSP fits it.
   await app.register(helmet as never, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } } });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
   const audit = app.get(AuditService);
-  fastify.addHook('onResponse', async (request: AuthenticatedRequest, reply) => {
+  // onSend runs before the response leaves: a client that saw its write succeed can rely
+  // on the audit entry already being in the chain.
+  fastify.addHook('onSend', async (request: AuthenticatedRequest, reply) => {
+    void reply.header('x-request-id', request.id);
     const kind = auditKind(request.method, request.url, reply.getHeader(PII_REVEALED_HEADER) === '1');
     if (!kind) return;
+    reply.removeHeader(PII_REVEALED_HEADER);
     const attempted = kind === 'login' ? (request.body as { username?: unknown } | undefined)?.username : undefined;
     const actor = request.actor ?? (typeof attempted === 'string' ? { username: attempted.slice(0, 64), role: '-', bureau: '-' } : undefined);
     await audit.record({ kind, actor, method: request.method, path: request.url, status: reply.statusCode, ip: request.ip, requestId: String(request.id) });
