@@ -1,0 +1,100 @@
+/**
+ * (f) Poison messages go to the consumer's dead-letter subject while the others flow: a handler
+ * that throws PermanentEventError, a handler that keeps failing past maxDeliver, and bytes that
+ * are not an event. A transient failure that clears up is retried, not dead-lettered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jetstream } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { EVENT_HEADERS } from '#libs/contracts';
+import { DEAD_LETTER_HEADERS, OutboxRelay } from '#libs/messaging';
+import { TALLY_EVENT, writeTally } from '../fixtures/messaging/tally.js';
+import { report, spawnFixture, streamCensus, waitFor, World, type FixtureProcess } from './harness.js';
+
+const WRITES = 100;
+const POISON = 30;
+const RECOVERS = 50;
+const EXHAUSTS = 70;
+const DURABLE = 'tally_projection';
+
+describe('JetStreamEventServer dead-letter', () => {
+  let world: World;
+  let relay: OutboxRelay;
+  let projector: FixtureProcess | undefined;
+
+  beforeAll(async () => {
+    world = await World.create('rel_f');
+    relay = new OutboxRelay({ dataSource: world.tally, servers: world.servers, names: world.names, pollMs: 100 });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await projector?.kill();
+    await relay?.stop();
+    await world?.dispose();
+  });
+
+  it('dead-letters the poison and projects everything else', async () => {
+    projector = spawnFixture('projector.main', world.env({ DURABLE, MAX_DELIVER: '3', NAK_DELAY_MS: '200' }));
+    await projector.ready;
+
+    for (let i = 1; i <= WRITES; i++) {
+      const extra = i === POISON ? { poison: true } : i === RECOVERS ? { failUntilDelivery: 3 } : i === EXHAUSTS ? { failUntilDelivery: 99 } : {};
+      await writeTally(world.tally, i, extra);
+      if (i === WRITES / 2) {
+        const h = natsHeaders();
+        h.set(EVENT_HEADERS.type, TALLY_EVENT);
+        await jetstream(world.nc).publish(world.names.eventSubject(TALLY_EVENT), new TextEncoder().encode('{not json'), { headers: h });
+      }
+    }
+
+    await waitFor('the others to be projected', async () => (await world.facts()).facts >= WRITES - 2, {
+      timeoutMs: 30_000,
+      describe: async () => JSON.stringify(await world.facts()),
+    });
+    await waitFor('the three dead letters', async () => (await dlqCount(world)) >= 3, { timeoutMs: 30_000 });
+    await waitFor('the consumer to have nothing pending', async () => (await world.pending(DURABLE)) === 0);
+
+    const rows = await world.rowsWritten();
+    const census = await streamCensus(world.nc, world.names);
+    const { facts, distinct } = await world.facts();
+    const dead = await deadLetters(world);
+    report('f:dead-letter', { rowsWritten: rows, messagesInStream: census.messages, factsInProjection: facts, deadLettered: dead.length });
+    expect(census.messages).toBe(rows + 1); // + the unparseable message published by hand
+    expect(facts).toBe(rows - 2);
+    expect(distinct).toBe(facts);
+    const projected = await world.sql<{ seq: number }>(`SELECT seq FROM projection.tally_fact WHERE seq IN ($1, $2, $3)`, [POISON, RECOVERS, EXHAUSTS]);
+    expect(projected.map((r) => r.seq)).toEqual([RECOVERS]);
+
+    expect(dead).toHaveLength(3);
+    const reasons = dead.map((d) => d.reason).sort();
+    expect(reasons[0]).toMatch(/^failed 3 deliveries: /);
+    expect(reasons[1]).toMatch(/^permanent: entry 30 can never be projected/);
+    expect(reasons[2]).toMatch(/^unparseable JSON/);
+    for (const d of dead) expect(d.consumer).toBe(DURABLE);
+    expect(dead.filter((d) => d.type === TALLY_EVENT)).toHaveLength(3);
+  });
+});
+
+async function dlqCount(world: World): Promise<number> {
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  return (await (await jetstreamManager(world.nc)).streams.info(world.names.deadLetterStream)).state.messages;
+}
+
+async function deadLetters(world: World): Promise<{ reason: string; consumer: string; type: string; subject: string }[]> {
+  const total = await dlqCount(world);
+  const consumer = await jetstream(world.nc).consumers.get(world.names.deadLetterStream);
+  const out: { reason: string; consumer: string; type: string; subject: string }[] = [];
+  const messages = await consumer.consume();
+  for await (const m of messages) {
+    out.push({
+      reason: m.headers?.get(DEAD_LETTER_HEADERS.reason) ?? '',
+      consumer: m.headers?.get(DEAD_LETTER_HEADERS.consumer) ?? '',
+      type: m.headers?.get(EVENT_HEADERS.type) ?? '',
+      subject: m.subject,
+    });
+    if (out.length >= total) break;
+  }
+  await messages.close();
+  return out;
+}

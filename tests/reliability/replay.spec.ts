@@ -1,0 +1,59 @@
+/**
+ * (e) A projection is rebuilt from the stream: the durable consumer is deleted and a fresh
+ * projection replays every event; it comes out identical to the original.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { OutboxRelay } from '#libs/messaging';
+import { writeTally } from '../fixtures/messaging/tally.js';
+import { report, spawnFixture, streamCensus, waitFor, World, type FixtureProcess } from './harness.js';
+
+const WRITES = 200;
+const DURABLE = 'tally_projection';
+
+describe('JetStreamEventServer replay into a fresh projection', () => {
+  let world: World;
+  let relay: OutboxRelay;
+  const running: FixtureProcess[] = [];
+
+  const project = async (schema: string) => {
+    const p = spawnFixture('projector.main', world.env({ DURABLE, PROJECTION_SCHEMA: schema }));
+    running.push(p);
+    await p.ready;
+    await waitFor(`${schema} to catch up`, async () => (await world.facts(schema)).facts >= WRITES);
+    await waitFor('the consumer to have nothing pending', async () => (await world.pending(DURABLE)) === 0);
+    await p.kill('SIGTERM');
+  };
+  const projection = (schema: string) => world.sql(`SELECT event_id, entry_id, seq FROM "${schema}".tally_fact ORDER BY seq, event_id`);
+
+  beforeAll(async () => {
+    world = await World.create('rel_e');
+    relay = new OutboxRelay({ dataSource: world.tally, servers: world.servers, names: world.names, pollMs: 100 });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.kill()));
+    await relay?.stop();
+    await world?.dispose();
+  });
+
+  it('rebuilds an identical projection', async () => {
+    for (let i = 1; i <= WRITES; i++) await writeTally(world.tally, i);
+    await waitFor('the outbox to drain', async () => (await world.unpublished()) === 0);
+    await project('projection');
+
+    const jsm = await jetstreamManager(world.nc);
+    await jsm.consumers.delete(world.names.eventStream, DURABLE);
+    await project('projection_replay');
+
+    const original = await projection('projection');
+    const replayed = await projection('projection_replay');
+    const rows = await world.rowsWritten();
+    const census = await streamCensus(world.nc, world.names);
+    report('e:replay', { rowsWritten: rows, messagesInStream: census.messages, factsInProjection: original.length, factsInReplayedProjection: replayed.length });
+    expect(census).toEqual({ messages: rows, distinctIds: rows });
+    expect(original).toHaveLength(rows);
+    expect(replayed).toEqual(original);
+  });
+});
