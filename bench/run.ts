@@ -1,5 +1,7 @@
+import { benchEventToIndicator } from './events.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { machine, table, writeResults, type BenchRow } from './lib/report.js';
+import { benchIndicatorQuery } from './metrics.bench.js';
 import { startBenchSuite } from './lib/suite.js';
 
 /**
@@ -17,6 +19,8 @@ const notes: string[] = [];
 const suite = await startBenchSuite();
 try {
   if (wants('P1') || wants('P5')) rows.push(...(await benchIntake(suite, seconds)));
+  if (wants('P2')) rows.push(...(await benchEventToIndicator(suite)));
+  if (wants('P3')) rows.push(...(await benchIndicatorQuery()));
 } finally {
   await suite.stop();
 }

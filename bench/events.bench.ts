@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import type { LeadSnapshot } from '#libs/contracts';
+import { eventHeaders, newEvent } from '#libs/messaging';
+import { percentile } from './lib/load.js';
+import type { BenchRow } from './lib/report.js';
+import type { BenchSuite } from './lib/suite.js';
+
+const RATE = 1000;
+const BUREAU = '320902';
+
+/** A decided report lead, as the leads service's snapshot: one 17.1 fact for the metrics projection. */
+function decidedLead(id: string, now: Date): LeadSnapshot {
+  const date = now.toISOString().slice(0, 10);
+  return {
+    id,
+    bureau: BUREAU,
+    channel: 'report',
+    online: true,
+    status: 'decided',
+    title: '网店销售假冒商品线索',
+    assignee: 'bench',
+    receivedAt: now.toISOString(),
+    receivedDate: date,
+    dueDate: date,
+    provisional: false,
+    extended: false,
+    paused: false,
+    outcome: 'no_case',
+    decidedAt: now.toISOString(),
+    reporterRealName: false,
+    ruleSetId: 'penalty-2022',
+  };
+}
+
+/**
+ * P2: lead events written to the leads service's outbox at 1,000/s (one transaction each, as an
+ * intake commits them); the real relay publishes them, the metrics service projects them. An
+ * event is visible when its record's facts (and so its rollup counts, same transaction) are
+ * committed in the metrics schema; a poller looks every 10 ms. EVENTS_BENCH_SECONDS (default 20).
+ */
+export async function benchEventToIndicator(suite: BenchSuite): Promise<BenchRow[]> {
+  const seconds = Number(process.env.EVENTS_BENCH_SECONDS ?? 20);
+  const total = RATE * seconds;
+  const pool = new pg.Pool({ connectionString: suite.db.url, max: 16 });
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let sending = true;
+  let deadline = Infinity;
+
+  const poller = (async () => {
+    const client = await pool.connect();
+    try {
+      while (sending || sentAt.size > 0) {
+        const pending = [...sentAt.keys()];
+        if (pending.length > 0) {
+          const { rows } = await client.query<{ id: string }>(`SELECT DISTINCT record_id AS id FROM metrics.indicator_facts WHERE record_kind = 'lead' AND record_id = ANY($1::text[])`, [pending]);
+          const seen = performance.now();
+          for (const { id } of rows) {
+            latencies.push(seen - sentAt.get(id)!);
+            sentAt.delete(id);
+          }
+        }
+        if (!sending && performance.now() > deadline) break;
+        await sleep(10);
+      }
+    } finally {
+      client.release();
+    }
+  })();
+
+  const start = performance.now();
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < total; ) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * RATE) / 1000));
+    for (; i < due; i++) {
+      const id = `bench-p2-${randomUUID()}`;
+      const now = new Date();
+      const event = newEvent({ type: 'lead.decided', aggregateType: 'lead', aggregateId: id, bureau: BUREAU, actor: { username: 'bench', role: 'officer', bureau: BUREAU }, payload: { snapshot: decidedLead(id, now) } }, now);
+      sentAt.set(id, performance.now());
+      writes.push(
+        pool.query(`INSERT INTO leads.outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $2, $3::jsonb, $4::jsonb)`, [event.id, event.type, JSON.stringify(event), JSON.stringify(eventHeaders(event))]),
+      );
+    }
+    await sleep(2);
+  }
+  await Promise.all(writes);
+  const sendSeconds = (performance.now() - start) / 1000;
+  sending = false;
+  deadline = performance.now() + 30_000;
+  await poller;
+  const lost = sentAt.size;
+
+  const [{ n }] = (await pool.query<{ n: string }>(`SELECT coalesce(sum(n), 0) AS n FROM metrics.indicator_day_counts WHERE indicator = '17.1' AND bureau = $1 AND status = 'on_time'`, [BUREAU])).rows;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  return [
+    {
+      id: 'P2',
+      what: `lead event → indicator visible, ${total.toLocaleString('en')} events at ${(total / sendSeconds).toFixed(0)}/s via the leads outbox (${lost} not visible after 30 s; 17.1 counts ${n})`,
+      figure: `p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+      baseline: '–',
+      ratio: '–',
+      target: 'p99 < 500 ms at 1,000/s',
+      met: lost === 0 && Number(n) === total && p99 < 500,
+    },
+  ];
+}
