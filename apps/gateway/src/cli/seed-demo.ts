@@ -9,7 +9,12 @@ export const DEMO_PASSWORD = 'Wangjian@2026';
 const CITY = '320900';
 
 /** Services that add their own demo records, in dependency order (operators before leads). */
-const SEEDING_SERVICES = ['credit', 'leads', 'cases', 'complaints'] as const;
+const SEEDING_SERVICES: [service: string, data: Record<string, unknown>][] = [
+  ['credit', { year: 2026 }],
+  ['leads', { year: 2026, count: 600 }],
+  ['cases', { year: 2026 }],
+  ['complaints', { year: 2026 }],
+];
 
 interface DemoUser {
   username: string;
@@ -58,9 +63,9 @@ export async function seedDemo(deps: { users: UsersService; bureaus: BureausServ
     requestId: `seed-demo-${deps.now.getTime()}`,
   };
   const records: Record<string, unknown> = {};
-  for (const service of SEEDING_SERVICES) {
+  for (const [service, data] of SEEDING_SERVICES) {
     try {
-      records[service] = await deps.commands.send(`${service}.seed_demo`, ctx, { year: 2026 }, 300_000);
+      records[service] = await deps.commands.send(`${service}.seed_demo`, ctx, data, 300_000);
     } catch (error) {
       records[service] = { skipped: (error as Error).message };
     }
