@@ -59,8 +59,8 @@ export async function logOut(page: Page): Promise<void> {
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
-  // Charts and antd transitions settle within a few frames.
+  // Charts and antd transitions settle within a few frames; passing toasts would hide the page.
   await page.waitForTimeout(300);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, style: '.ant-message { display: none !important; }' });
   return path;
 }

@@ -191,6 +191,8 @@ if (!hasBrowser) console.warn(`SKIPPED console journeys: ${CHROMIUM} is missing 
 
     await page.getByRole('button', { name: /提交受理决定/ }).click();
     await statusTag('调解中').waitFor();
+    // Accepted: the mediation clock (45 working days of acceptance) joins the explanation.
+    await page.getByTestId('clock-explanation').getByText('调解期限').first().waitFor();
     await page.getByRole('tab', { name: '调解结果' }).click();
     await choose('调解结果', '调解成功');
     await page.getByRole('button', { name: /记录调解结果/ }).click();

@@ -101,7 +101,7 @@ function ExplanationBody({ dueDate, explanation }: { dueDate?: string; explanati
   return (
     <>
       {explanation.summary && <Alert type="info" title={explanation.summary} style={{ marginBottom: 12 }} />}
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }}>
         <Descriptions.Item label="起算日">{explanation.start}</Descriptions.Item>
         <Descriptions.Item label="法定期限">
           {explanation.period.length}

@@ -189,7 +189,8 @@ export default function ComplaintPage({ params }: { params: { id: string } }) {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <ClockExplanation path={`/api/v1/complaints/${c.id}/clock`} />
+              {/* Keyed by status: acceptance, mediation and notice clocks appear as the complaint moves on. */}
+              <ClockExplanation key={c.status} path={`/api/v1/complaints/${c.id}/clock`} />
               <ActionPanel actions={complaintActions(c, (next) => record.set(next), all)} />
             </Space>
           </Col>

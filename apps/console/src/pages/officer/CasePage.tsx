@@ -228,7 +228,7 @@ export default function CasePage({ params }: { params: { id: string } }) {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              {c.procedure !== 'simplified' && <ClockExplanation path={`/api/v1/cases/${c.id}/clock`} />}
+              {c.procedure !== 'simplified' && <ClockExplanation key={`${c.status}-${c.pauses.length}-${c.extensions.length}`} path={`/api/v1/cases/${c.id}/clock`} />}
               <ActionPanel actions={caseActions(c, is('supervisor'), (next) => record.set(next), all)} />
               <EvidenceCard caseId={c.id} items={c.evidence ?? []} onAdded={record.reload} />
             </Space>

@@ -159,7 +159,7 @@ export default function LeadPage({ params }: { params: { id: string } }) {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <ClockExplanation path={`/api/v1/leads/${l.id}/clock`} />
+              <ClockExplanation key={`${l.status}-${l.pauses.length}-${l.extended}`} path={`/api/v1/leads/${l.id}/clock`} />
               <ActionPanel actions={leadActions(l, is('supervisor'), (next) => lead.set(next), all)} />
             </Space>
           </Col>

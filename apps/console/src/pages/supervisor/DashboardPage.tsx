@@ -38,7 +38,7 @@ function IndicatorCard({ i, onOpen }: { i: Indicator; onOpen(status?: string): v
         <Typography.Text>
           {isCount(i) ? '件数' : '分子/分母'}：{isCount(i) ? i.value ?? 0 : `${i.numerator}/${i.denominator}`}
         </Typography.Text>
-        {i.lateBudget !== undefined && i.lateBudget !== null && (
+        {i.lateBudget !== undefined && i.lateBudget !== null && i.denominator > 0 && (
           <Tooltip title="本期还能容许多少件超期而不失去达标">
             <Tag color={i.lateBudget > 0 ? 'blue' : 'red'} style={{ marginLeft: 8 }}>
               超期余量 {i.lateBudget}
