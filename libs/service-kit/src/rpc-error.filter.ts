@@ -3,6 +3,7 @@ import { throwError, type Observable } from 'rxjs';
 import { ERROR_CODES, type ErrorBody } from '#libs/contracts';
 import { ClockError } from '#libs/clock';
 import { DomainError } from '#libs/domain';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -26,6 +27,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ClockError) {
     return { statusCode: 400, code: error.code, message: error.message, ...(error.details.length > 0 ? { details: error.details } : {}) };
   }
+  // A database restart or outage is temporary: the caller may retry, so 503, never 500.
+  if (isDatabaseUnavailable(error)) return { statusCode: 503, code: ERROR_CODES.serviceUnavailable, message: '数据库暂不可用，请稍后再试' };
   return { statusCode: 500, code: ERROR_CODES.internal, message: '服务内部错误' };
 }
 

@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './unique-prefix.js';
 export * from './suite-processes.js';
+export * from './private-services.js';

@@ -12,6 +12,8 @@ export class CasesGatewayModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   async onModuleInit(): Promise<void> {
-    await ensureMultipart(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+    // The CLI boots this module as an application context, without an HTTP server.
+    const http = this.adapterHost.httpAdapter;
+    if (http) await ensureMultipart(http.getInstance<FastifyInstance>());
   }
 }

@@ -37,6 +37,8 @@ export class ConsoleModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // The CLI boots this module as an application context, without an HTTP server.
+    if (!this.adapterHost.httpAdapter) return;
     const root = resolve(this.config.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR);
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.get('/*', async (request, reply) => {

@@ -10,6 +10,8 @@ export class LeadsGatewayModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   async onModuleInit(): Promise<void> {
-    await ensureLeadMultipart(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+    // The CLI boots this module as an application context, without an HTTP server.
+    const http = this.adapterHost.httpAdapter;
+    if (http) await ensureLeadMultipart(http.getInstance<FastifyInstance>());
   }
 }
