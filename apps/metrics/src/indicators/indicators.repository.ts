@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Breakdown } from '#libs/contracts';
-import { splitByMonths, type CountedStatus, type DateRange, type IndicatorCode, type OpenItem, type RecordKind, type StatusCounts } from '#libs/domain';
-import { ROLLUP_TABLES, type RollupGrain } from '../projection/indicator-rollup.js';
+import { addDays } from '#libs/clock';
+import { monthOf, splitByMonths, type CountedStatus, type DateRange, type IndicatorCode, type OpenItem, type RecordKind, type StatusCounts } from '#libs/domain';
 import { inPeriodFactsSql } from './fact-status.sql.js';
 
 export interface FactQuery {
@@ -45,30 +45,42 @@ export class IndicatorsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The figures, summed from the rollup (a few rows per indicator and month or day, whatever the
-   * history). The rollup has no officer column — per-officer rows would be as many as the facts —
-   * so the officer breakdown counts the facts.
+   * The figures, summed from the rollup: daily rows for the head and tail of the period, monthly
+   * rows for the whole months (a year is twelve rows per indicator and status, whatever the
+   * history), plus the daily rows of items due earlier in today's month and still open. The
+   * rollup has no officer column — per-officer rows would be as many as the facts — so the
+   * officer breakdown counts the facts.
    */
   async counts(q: FactQuery, breakdown?: Breakdown): Promise<CountRow[]> {
     if (breakdown === 'officer') return this.countsFromFacts(q, breakdown);
     const key = breakdown ? `r.${breakdown}` : 'NULL::text';
     const grains = splitByMonths({ from: q.from, to: q.to });
     const values: unknown[] = params(q);
-    const arm = (grain: RollupGrain, range: DateRange) => {
-      const { table, place } = ROLLUP_TABLES[grain];
-      values.push(range.from, range.to);
-      return `SELECT r.indicator, ${key} AS key, r.status, r.open_due, r.n FROM ${table} r
-               WHERE r.indicator = ANY($1::text[]) AND r.bureau = ANY($2::varchar[])
-                 AND r.${place} BETWEEN $${values.length - 1}::date AND $${values.length}::date
-                 AND (r.except_in IS NULL OR r.except_in NOT BETWEEN $3::date AND $4::date)`;
+    const range = (r: DateRange) => {
+      values.push(r.from, r.to);
+      return `$${values.length - 1}::date AND $${values.length}::date`;
     };
-    const arms = grains.days.map((days) => arm('day', days));
-    if (grains.months) arms.push(arm('month', grains.months));
+    const scope = `r.indicator = ANY($1::text[]) AND r.bureau = ANY($2::varchar[]) AND (r.except_in IS NULL OR r.except_in NOT BETWEEN $3::date AND $4::date)`;
+    const arms = grains.days.map(
+      (days) => `SELECT r.indicator, ${key} AS key, CASE WHEN r.status <> 'open' THEN r.status WHEN r.open_due < $5::date THEN 'missing' END AS counted, r.n
+                   FROM indicator_day_counts r WHERE ${scope} AND r.place_date BETWEEN ${range(days)}`,
+    );
+    if (grains.months) {
+      const months = grains.months;
+      // Open items due before today's month are missing; those due in it or later wait for the next arm.
+      arms.push(`SELECT r.indicator, ${key} AS key,
+                        CASE WHEN r.status <> 'open' THEN r.status WHEN r.open_due < date_trunc('month', $5::date) THEN 'missing' END AS counted, r.n
+                   FROM indicator_month_counts r WHERE ${scope} AND r.place_month BETWEEN ${range(months)}`);
+      arms.push(`SELECT r.indicator, ${key} AS key, 'missing' AS counted, r.n
+                   FROM indicator_day_counts r
+                  WHERE ${scope} AND r.status = 'open' AND r.open_due >= date_trunc('month', $5::date) AND r.open_due < $5::date
+                    AND r.place_date BETWEEN ${range({ from: months.from, to: addDays(monthOf(addDays(months.to, 31)), -1) })}`);
+    }
     const rows: { indicator: IndicatorCode; key: string | null; onTime: string; late: string; missing: string }[] = await this.dataSource.query(
       `SELECT indicator, key,
-              coalesce(sum(n) FILTER (WHERE status = 'on_time'), 0) AS "onTime",
-              coalesce(sum(n) FILTER (WHERE status = 'late'), 0) AS late,
-              coalesce(sum(n) FILTER (WHERE status = 'missing' OR (status = 'open' AND open_due < $5::date)), 0) AS missing
+              coalesce(sum(n) FILTER (WHERE counted = 'on_time'), 0) AS "onTime",
+              coalesce(sum(n) FILTER (WHERE counted = 'late'), 0) AS late,
+              coalesce(sum(n) FILTER (WHERE counted = 'missing'), 0) AS missing
          FROM (${arms.join(' UNION ALL ')}) s
         GROUP BY indicator, key`,
       values,

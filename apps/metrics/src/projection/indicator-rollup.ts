@@ -1,4 +1,4 @@
-import { inMonthlyGrain, monthOf, rollupEntries, type IndicatorFact, type RollupStatus } from '#libs/domain';
+import { rollupEntries, toMonthlyGrain, type IndicatorFact, type RollupEntry, type RollupStatus } from '#libs/domain';
 
 /**
  * The indicator rollup: counts of `rollupEntries` (#libs/domain) per indicator, bureau, channel,
@@ -20,6 +20,7 @@ export interface RollupDelta {
   place: string;
   exceptIn: string | null;
   status: RollupStatus;
+  /** Due day of an open item (daily grain) or its month (monthly grain). */
   openDue: string | null;
   n: number;
 }
@@ -42,9 +43,10 @@ export function rollupDeltas(before: readonly IndicatorFact[], after: readonly I
   for (const [facts, n] of [[before, -1], [after, 1]] as const) {
     for (const f of facts) {
       for (const e of rollupEntries(f)) {
-        const k = { indicator: f.indicator, bureau: f.bureau, channel: f.channel, exceptIn: e.exceptIn, status: e.status, openDue: e.openDue };
-        add('day', { ...k, place: e.placeDate }, n);
-        if (inMonthlyGrain(e)) add('month', { ...k, place: monthOf(e.placeDate) }, n);
+        const key = (x: RollupEntry) => ({ indicator: f.indicator, bureau: f.bureau, channel: f.channel, place: x.placeDate, exceptIn: x.exceptIn, status: x.status, openDue: x.openDue });
+        add('day', key(e), n);
+        const monthly = toMonthlyGrain(e);
+        if (monthly) add('month', key(monthly), n);
       }
     }
   }
@@ -74,8 +76,9 @@ const ENTRIES_SQL = `
 export const ROLLUP_FROM_FACTS_SQL: Record<RollupGrain, string> = {
   day: `SELECT indicator, bureau, channel, place, except_in, status, open_due, count(*)::int AS n
           FROM (${ENTRIES_SQL}) e GROUP BY indicator, bureau, channel, place, except_in, status, open_due`,
-  month: `SELECT indicator, bureau, channel, date_trunc('month', place)::date AS place, except_in, status, open_due, count(*)::int AS n
+  month: `SELECT indicator, bureau, channel, date_trunc('month', place)::date AS place, except_in, status,
+                 date_trunc('month', open_due)::date AS open_due, count(*)::int AS n
             FROM (${ENTRIES_SQL}) e
            WHERE except_in IS NULL OR date_trunc('month', except_in) <> date_trunc('month', place)
-           GROUP BY indicator, bureau, channel, date_trunc('month', place), except_in, status, open_due`,
+           GROUP BY indicator, bureau, channel, date_trunc('month', place), except_in, status, date_trunc('month', open_due)`,
 };

@@ -3,9 +3,10 @@ import { addDays } from '#libs/clock';
 import {
   classifyFact,
   entryStatus,
-  inMonthlyGrain,
+  monthlyEntryStatus,
   rollupEntries,
   splitByMonths,
+  toMonthlyGrain,
   type DateRange,
   type FactStatus,
   type IndicatorFact,
@@ -25,14 +26,16 @@ function viaEntries(fact: Row, period: DateRange, today: string): FactStatus {
   return counted[0] ?? 'not_counted';
 }
 
-/** Counts a fact through the grains of the split period (monthly entries for whole months). */
+/** Counts a fact as the figures query does: daily entries for the head and tail, monthly ones for whole months. */
 function viaGrains(fact: Row, period: DateRange, today: string): FactStatus {
   const grains = splitByMonths(period);
   const counted: FactStatus[] = [];
   for (const e of rollupEntries(fact)) {
     for (const days of grains.days) if (e.placeDate >= days.from && e.placeDate <= days.to) counted.push(entryStatus(e, period, today));
-    if (grains.months && inMonthlyGrain(e) && e.placeDate.slice(0, 7) >= grains.months.from.slice(0, 7) && e.placeDate.slice(0, 7) <= grains.months.to.slice(0, 7)) {
-      counted.push(entryStatus(e, period, today));
+    const monthly = toMonthlyGrain(e);
+    if (grains.months && monthly && monthly.placeDate >= grains.months.from && monthly.placeDate <= grains.months.to) {
+      const status = monthlyEntryStatus(monthly, period, today);
+      counted.push(status === 'daily' ? entryStatus(e, period, today) : status);
     }
   }
   const real = counted.filter((s) => s !== 'not_counted');

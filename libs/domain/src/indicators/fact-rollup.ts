@@ -3,8 +3,11 @@ import type { CountedStatus, DateRange, FactStatus, IndicatorFact } from './indi
 
 type Rolled = Pick<IndicatorFact, 'measure' | 'periodDate' | 'altPeriodDate' | 'dueDate' | 'doneDate' | 'favourable'>;
 
-/** What the fact alone decides; `open` waits for `today` (it turns missing after its due date). */
-export type RollupStatus = CountedStatus | 'open';
+/**
+ * What the fact alone decides; `open` waits for `today` (it turns missing after its due date);
+ * `not_counted` (open with no due date) never counts but still shows its group in a breakdown.
+ */
+export type RollupStatus = CountedStatus | 'open' | 'not_counted';
 
 /**
  * One count the indicator rollup keeps for a fact (the figures sum these, not the facts).
@@ -19,19 +22,18 @@ export interface RollupEntry {
   openDue: LocalDate | null;
 }
 
-/** The part of `classifyFact` that does not depend on the period or `today`; null = never counted. */
-function staticStatus(fact: Rolled): RollupStatus | null {
+/** The part of `classifyFact` that does not depend on the period or `today`. */
+function staticStatus(fact: Rolled): RollupStatus {
   if (fact.measure === 'outcome' || fact.measure === 'count') return fact.favourable ? 'on_time' : 'missing';
   if (fact.doneDate !== null) {
     return fact.measure === 'completion' || fact.dueDate === null || fact.doneDate <= fact.dueDate ? 'on_time' : 'late';
   }
-  return fact.dueDate !== null ? 'open' : null;
+  return fact.dueDate !== null ? 'open' : 'not_counted';
 }
 
 /** The rollup entries of one fact (the SQL twin is `rollupEntriesSql` in apps/metrics). */
 export function rollupEntries(fact: Rolled): RollupEntry[] {
   const status = staticStatus(fact);
-  if (status === null) return [];
   const openDue = status === 'open' ? fact.dueDate : null;
   const entries: RollupEntry[] = [{ placeDate: fact.periodDate, exceptIn: null, status, openDue }];
   if (fact.altPeriodDate !== null && fact.altPeriodDate !== fact.periodDate) {
@@ -54,11 +56,26 @@ export function monthOf(date: LocalDate): LocalDate {
 }
 
 /**
- * The monthly grain only serves whole months inside the period, where an entry excepted by a date
- * of its own month can never count: leaving those out keeps the monthly rollup small.
+ * An entry as the monthly grain keeps it, or null when that grain never needs it. The monthly
+ * grain only serves whole months inside the period, so (1) an entry excepted by a date of its own
+ * month can never count there and is left out, and (2) an open item's due date is kept as its
+ * month: once that month is over the item is missing whatever the day; within the current month
+ * the daily grain tells (see `monthlyEntryStatus`). Both keep the monthly rollup a few rows per
+ * indicator and month, whatever the history.
  */
-export function inMonthlyGrain(entry: RollupEntry): boolean {
-  return entry.exceptIn === null || monthOf(entry.exceptIn) !== monthOf(entry.placeDate);
+export function toMonthlyGrain(entry: RollupEntry): RollupEntry | null {
+  if (entry.exceptIn !== null && monthOf(entry.exceptIn) === monthOf(entry.placeDate)) return null;
+  return { ...entry, placeDate: monthOf(entry.placeDate), openDue: entry.openDue === null ? null : monthOf(entry.openDue) };
+}
+
+/**
+ * How a monthly-grain entry counts for a whole month inside `period`; `daily` = an open item due in
+ * `today`'s month or later, counted from its daily entry instead (missing once its day has passed).
+ */
+export function monthlyEntryStatus(entry: RollupEntry, period: DateRange, today: LocalDate): FactStatus | 'daily' {
+  if (entry.exceptIn !== null && within(entry.exceptIn, period)) return 'not_counted';
+  if (entry.status !== 'open') return entry.status;
+  return entry.openDue !== null && entry.openDue < monthOf(today) ? 'missing' : 'daily';
 }
 
 export interface PeriodGrains {
