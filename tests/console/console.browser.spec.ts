@@ -1,16 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
+import { CHROMIUM, ensureConsoleBuilt, hasBrowser, launchBrowser, PASSWORD, SCREENSHOTS } from './browser-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CONSOLE_INDEX = 'apps/console/dist/index.html';
-const SCREENSHOTS = process.env.CONSOLE_SCREENSHOT_DIR ?? '/tmp/wangjian-console';
-const PASSWORD = 'correct-horse-battery';
-const hasBrowser = existsSync(CHROMIUM);
 const STEP_TIMEOUT_MS = 30_000;
 
 if (!hasBrowser) {
@@ -25,20 +19,11 @@ if (!hasBrowser) {
   let page: Page;
 
   beforeAll(async () => {
-    // The suite builds the console only when no build is present (vite takes ~25 s).
-    if (!existsSync(CONSOLE_INDEX)) execFileSync('npx', ['vite', 'build', 'apps/console', '--logLevel', 'error'], { stdio: 'inherit' });
+    ensureConsoleBuilt();
     h = await startGatewayHarness();
     await h.tokenFor('admin', '320900', 'wang.admin');
     await h.tokenFor('officer', '320902', 'li.officer');
-    userDataDir = mkdtempSync(join(tmpdir(), 'wj-chromium-'));
-    // A fresh profile per run, so no state leaks between runs.
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-    });
+    ({ browser, userDataDir } = await launchBrowser());
     page = await browser.newPage();
   }, 120_000);
 
@@ -66,7 +51,10 @@ if (!hasBrowser) {
     await page.getByLabel('用户名').fill('wang.admin');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect(page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).isVisible()).resolves.toBe(true);
+    // isVisible() does not wait: under load the answer may not be on the page yet.
+    const refusal = page.getByRole('alert').filter({ hasText: '用户名或密码错误' });
+    await refusal.waitFor();
+    expect(await refusal.isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'login.png') });
   }, STEP_TIMEOUT_MS);
 
