@@ -9,7 +9,8 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 import { EVENT_HEADERS } from '#libs/contracts';
 import { DEAD_LETTER_HEADERS, OutboxRelay } from '#libs/messaging';
 import { TALLY_EVENT, writeTally } from '../fixtures/messaging/tally.js';
-import { report, spawnFixture, streamCensus, waitFor, World, type FixtureProcess } from './harness.js';
+import type { RunningProjector } from '../fixtures/messaging/projector.js';
+import { quietLogger, report, streamCensus, waitFor, World } from './harness.js';
 
 const WRITES = 100;
 const POISON = 30;
@@ -20,23 +21,23 @@ const DURABLE = 'tally_projection';
 describe('JetStreamEventServer dead-letter', () => {
   let world: World;
   let relay: OutboxRelay;
-  let projector: FixtureProcess | undefined;
+  let projector: RunningProjector | undefined;
+  const consumerLog: string[] = [];
 
   beforeAll(async () => {
     world = await World.create('rel_f');
-    relay = new OutboxRelay({ dataSource: world.tally, servers: world.servers, names: world.names, pollMs: 100 });
+    relay = new OutboxRelay({ dataSource: world.tally, servers: world.servers, names: world.names, pollMs: 100, logger: quietLogger() });
     await relay.start();
-  });
+  }, 30_000);
 
   afterAll(async () => {
-    await projector?.kill();
+    await projector?.close();
     await relay?.stop();
     await world?.dispose();
-  });
+  }, 30_000);
 
   it('dead-letters the poison and projects everything else', async () => {
-    projector = spawnFixture('projector.main', world.env({ DURABLE, MAX_DELIVER: '3', NAK_DELAY_MS: '200' }));
-    await projector.ready;
+    projector = await world.projector({ durable: DURABLE, maxDeliver: 3, nakDelayMs: 200, logger: quietLogger(consumerLog) });
 
     for (let i = 1; i <= WRITES; i++) {
       const extra = i === POISON ? { poison: true } : i === RECOVERS ? { failUntilDelivery: 3 } : i === EXHAUSTS ? { failUntilDelivery: 99 } : {};
@@ -73,7 +74,10 @@ describe('JetStreamEventServer dead-letter', () => {
     expect(reasons[2]).toMatch(/^unparseable JSON/);
     for (const d of dead) expect(d.consumer).toBe(DURABLE);
     expect(dead.filter((d) => d.type === TALLY_EVENT)).toHaveLength(3);
-  });
+    expect(new Set(dead.map((d) => d.subject))).toEqual(new Set([world.names.deadLetterSubject(DURABLE)]));
+    // The entry that failed twice was retried with backoff and then projected.
+    expect(consumerLog.filter((l) => /failed \(delivery \d\)/.test(l)).length).toBeGreaterThanOrEqual(2 + 2);
+  }, 60_000);
 });
 
 async function dlqCount(world: World): Promise<number> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { OutboxRelay } from '#libs/messaging';
 import { writeTally } from '../fixtures/messaging/tally.js';
-import { report, spawnFixture, streamCensus, waitFor, World, type FixtureProcess } from './harness.js';
+import { quietLogger, report, streamCensus, waitFor, World } from './harness.js';
 
 const WRITES = 200;
 const DURABLE = 'tally_projection';
@@ -14,29 +14,28 @@ const DURABLE = 'tally_projection';
 describe('JetStreamEventServer replay into a fresh projection', () => {
   let world: World;
   let relay: OutboxRelay;
-  const running: FixtureProcess[] = [];
 
   const project = async (schema: string) => {
-    const p = spawnFixture('projector.main', world.env({ DURABLE, PROJECTION_SCHEMA: schema }));
-    running.push(p);
-    await p.ready;
-    await waitFor(`${schema} to catch up`, async () => (await world.facts(schema)).facts >= WRITES);
-    await waitFor('the consumer to have nothing pending', async () => (await world.pending(DURABLE)) === 0);
-    await p.kill('SIGTERM');
+    const projector = await world.projector({ durable: DURABLE, schema });
+    try {
+      await waitFor(`${schema} to catch up`, async () => (await world.facts(schema)).facts >= WRITES);
+      await waitFor('the consumer to have nothing pending', async () => (await projector.server.consumerLag()) === 0);
+    } finally {
+      await projector.close();
+    }
   };
   const projection = (schema: string) => world.sql(`SELECT event_id, entry_id, seq FROM "${schema}".tally_fact ORDER BY seq, event_id`);
 
   beforeAll(async () => {
     world = await World.create('rel_e');
-    relay = new OutboxRelay({ dataSource: world.tally, servers: world.servers, names: world.names, pollMs: 100 });
+    relay = new OutboxRelay({ dataSource: world.tally, servers: world.servers, names: world.names, pollMs: 100, logger: quietLogger() });
     await relay.start();
-  });
+  }, 30_000);
 
   afterAll(async () => {
-    await Promise.all(running.map((p) => p.kill()));
     await relay?.stop();
     await world?.dispose();
-  });
+  }, 30_000);
 
   it('rebuilds an identical projection', async () => {
     for (let i = 1; i <= WRITES; i++) await writeTally(world.tally, i);
@@ -55,5 +54,5 @@ describe('JetStreamEventServer replay into a fresh projection', () => {
     expect(census).toEqual({ messages: rows, distinctIds: rows });
     expect(original).toHaveLength(rows);
     expect(replayed).toEqual(original);
-  });
+  }, 60_000);
 });

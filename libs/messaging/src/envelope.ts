@@ -36,7 +36,9 @@ export function newEvent<P>(input: NewEventInput<P>, now: Date): EventEnvelope<P
   if (!Number.isInteger(version) || version < 1) throw new TypeError(`Event version must be a positive integer`);
   const recordedAt = toIso(now, 'now');
   const event: EventEnvelope<P> = {
-    id: uuidv7({ msecs: now.getTime() }),
+    // The id takes the process's own monotonic v7 sequence, not `now`: two events recorded at the
+    // same (possibly injected) instant must still sort in the order they were made.
+    id: uuidv7(),
     type: input.type,
     version,
     occurredAt: input.occurredAt === undefined ? recordedAt : toIso(input.occurredAt, 'occurredAt'),

@@ -52,6 +52,8 @@ export interface JetStreamEventServerOptions {
   /** Stream settings used only if the stream does not exist yet. */
   stream?: JetStreamSetupOptions;
   logger?: MessagingLogger;
+  /** Fault injection for process-level tests only: runs after the commit, before the ack. */
+  faultHooks?: { afterCommit?(event: EventEnvelope, deliveryCount: number): void | Promise<void> };
 }
 
 class HandlerFailure extends Error {
@@ -286,6 +288,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     for (let attempt = 1; ; attempt++) {
       try {
         await this.handleInTransaction(handler, event, m, deliveryCount);
+        await this.opts.faultHooks?.afterCommit?.(event, deliveryCount);
         m.ack();
         return;
       } catch (err) {
@@ -311,7 +314,10 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         [this.opts.durable, event.id],
       );
       // Already handled (we died between commit and ack): commit nothing new, ack again.
-      if (inserted.length === 0) return;
+      if (inserted.length === 0) {
+        this.log.log(`consumer ${this.opts.durable}: ${event.type} ${event.id} already handled; redelivery acknowledged`);
+        return;
+      }
       const ctx = new JetStreamEventContext(manager, event, deliveryCount, m.subject, m.seq);
       const outcome = await runHandlerScope(async () => {
         const result: unknown = await handler(event, ctx);

@@ -148,6 +148,10 @@ export class OutboxRelay {
       const results = await Promise.allSettled(acks);
       await this.opts.faultHooks?.afterPublish?.(ids);
       const ok = ids.filter((_, i) => results[i].status === 'fulfilled');
+      const duplicates = results.filter((r) => r.status === 'fulfilled' && r.value.duplicate).length;
+      if (duplicates > 0) {
+        this.logger.log(`${duplicates} event(s) were already in the stream (re-publish after an interrupted batch); deduplicated`);
+      }
       const failed = ids.filter((_, i) => results[i].status === 'rejected');
       if (ok.length > 0) {
         await qr.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [ok]);
