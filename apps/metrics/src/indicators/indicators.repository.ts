@@ -55,8 +55,7 @@ export class IndicatorsRepository {
     if (breakdown === 'officer') return this.countsFromFacts(q, breakdown);
     const key = breakdown ? `r.${breakdown}` : 'NULL::text';
     const grains = splitByMonths({ from: q.from, to: q.to });
-    // $6 = the first of today's month, bound once (date_trunc would run per row: it is only stable).
-    const values: unknown[] = [...params(q), monthOf(q.today)];
+    const values: unknown[] = params(q);
     const range = (r: DateRange) => {
       values.push(r.from, r.to);
       return `$${values.length - 1}::date AND $${values.length}::date`;
@@ -68,13 +67,16 @@ export class IndicatorsRepository {
     );
     if (grains.months) {
       const months = grains.months;
+      // The first of today's month, bound once (date_trunc would run per row: it is only stable).
+      values.push(monthOf(q.today));
+      const monthStart = `$${values.length}::date`;
       // Open items due before today's month are missing; those due in it or later wait for the next arm.
       arms.push(`SELECT r.indicator, ${key} AS key,
-                        CASE WHEN r.status <> 'open' THEN r.status WHEN r.open_due < $6::date THEN 'missing' END AS counted, r.n
+                        CASE WHEN r.status <> 'open' THEN r.status WHEN r.open_due < ${monthStart} THEN 'missing' END AS counted, r.n
                    FROM indicator_month_counts r WHERE ${scope} AND r.place_month BETWEEN ${range(months)}`);
       arms.push(`SELECT r.indicator, ${key} AS key, 'missing' AS counted, r.n
                    FROM indicator_day_counts r
-                  WHERE ${scope} AND r.status = 'open' AND r.open_due >= $6::date AND r.open_due < $5::date
+                  WHERE ${scope} AND r.status = 'open' AND r.open_due >= ${monthStart} AND r.open_due < $5::date
                     AND r.place_date BETWEEN ${range({ from: months.from, to: addDays(monthOf(addDays(months.to, 31)), -1) })}`);
     }
     const rows: { indicator: IndicatorCode; key: string | null; onTime: string; late: string; missing: string }[] = await this.dataSource.query(
