@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import { validate as isUuid } from 'uuid';
 import { emptyGradingRecord, type GradingRecord } from '#libs/domain';
 import { ComplaintFactRow, CreditRecordRow, CreditRepairRow, ListEntryRow, OperatorGradeRow } from './record.entities.js';
 
@@ -24,8 +25,9 @@ export class RecordRepository {
     return m.getRepository(ListEntryRow).find({ where: { uscc }, order: { enteredDate: 'ASC', id: 'ASC' } });
   }
 
-  listEntry(m: EntityManager, id: string): Promise<ListEntryRow | null> {
-    return m.getRepository(ListEntryRow).findOneBy({ id });
+  // An id from the URL that is no uuid names nothing (and PostgreSQL would refuse to compare it).
+  async listEntry(m: EntityManager, id: string): Promise<ListEntryRow | null> {
+    return isUuid(id) ? m.getRepository(ListEntryRow).findOneBy({ id }) : null;
   }
 
   complaints(m: EntityManager, uscc: string): Promise<ComplaintFactRow[]> {
@@ -41,8 +43,8 @@ export class RecordRepository {
     return m.getRepository(CreditRepairRow).find({ where: { uscc }, order: { requestedAt: 'ASC', id: 'ASC' } });
   }
 
-  repair(m: EntityManager, id: string): Promise<CreditRepairRow | null> {
-    return m.getRepository(CreditRepairRow).findOneBy({ id });
+  async repair(m: EntityManager, id: string): Promise<CreditRepairRow | null> {
+    return isUuid(id) ? m.getRepository(CreditRepairRow).findOneBy({ id }) : null;
   }
 
   storedGrade(m: EntityManager, uscc: string): Promise<OperatorGradeRow | null> {

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ERROR_CODES } from '#libs/contracts';
 
 /** zh-CN wording of class-validator constraints; the English constraint name stays the stable code. */
@@ -44,9 +44,36 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; code:
   });
 }
 
+/** Deeper than any DTO nests; deeper input would exhaust class-transformer's recursion (a 500). */
+const MAX_DEPTH = 16;
+
+/** What no DTO constraint can report: nesting beyond any DTO, and NUL characters PostgreSQL cannot store. */
+function structuralProblem(value: unknown): { field: string; code: string; message: string } | undefined {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [v, field, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return { field, code: 'NUL_CHARACTER', message: `${field}：不能包含 NUL 字符` };
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) return { field, code: 'TOO_DEEP', message: `${field}：嵌套层级过深` };
+    for (const [k, child] of Object.entries(v)) stack.push([child, field ? `${field}.${k}` : k, depth + 1]);
+  }
+  return undefined;
+}
+
+class GatewayValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problem = structuralProblem(value);
+    if (problem) throw new BadRequestException({ code: ERROR_CODES.validation, message: `请求参数无效：${problem.field}`, details: [problem] });
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global validation: unknown fields are refused, every problem is listed with its field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GatewayValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

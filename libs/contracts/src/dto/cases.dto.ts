@@ -8,6 +8,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsPositive,
   IsString,
@@ -43,6 +44,15 @@ import { IsLocalDate, IsUscc } from './validators.js';
 const BUREAU = /^\d{6}$/;
 const BUREAU_MESSAGE = { message: '$property must be a 6-digit division code' };
 const INSTANT = { strict: true, strictSeparator: true };
+/** api.md: instants carry an offset, so a back-dated time is never read in the server's zone. */
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function IsInstant(): PropertyDecorator {
+  return (target, key) => {
+    IsISO8601(INSTANT)(target, key);
+    Matches(INSTANT_WITH_OFFSET, { message: '$property must be an ISO-8601 instant with offset, e.g. 2026-05-06T09:30:00+08:00' })(target, key);
+  };
+}
 
 export class CaseSubjectDto {
   @IsOptional()
@@ -121,13 +131,13 @@ export class PauseCaseDto {
   reason: string;
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   startedAt?: string;
 }
 
 export class EndCasePauseDto {
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   endedAt?: string;
 }
 
@@ -173,7 +183,7 @@ export class TransferCaseDto {
   reason: string;
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   transferredAt?: string;
 
   @IsOptional()
@@ -189,7 +199,7 @@ export class JurisdictionDisputeDto {
   reason: string;
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   raisedAt?: string;
 }
 
@@ -202,7 +212,7 @@ export class ResolveJurisdictionDto {
   bureau: string;
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   at?: string;
 }
 
@@ -219,29 +229,29 @@ export class PoliceTransferDto {
 
   /** The officer's report to the head (the 3-day approval period runs from it); defaults to now. */
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   reportedAt?: string;
 
   /** The head's approval when it was given on paper before this record (back-filling). */
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   approvedAt?: string;
 
   /** Hand-over to the police; needs `approvedAt`. */
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   transferredAt?: string;
 }
 
 export class PoliceApprovalDto {
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   approvedAt?: string;
 }
 
 export class PoliceHandoverDto {
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   transferredAt?: string;
 }
 
@@ -250,7 +260,7 @@ export class PoliceResultDto {
   result: 'accepted' | 'returned';
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   at?: string;
 
   /** The criminal case's outcome linked back (e.g. 立案侦查, 不予立案 and the police file number). */
@@ -264,7 +274,7 @@ export class RecordCaseStepDto {
   @IsIn(CASE_STEPS)
   step: CaseStep;
 
-  @IsISO8601(INSTANT)
+  @IsInstant()
   at: string;
 }
 
@@ -273,7 +283,7 @@ export class DecideCaseDto {
   result: DecisionResult;
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   decidedAt?: string;
 
   @IsOptional()
@@ -286,7 +296,7 @@ export class DecideCaseDto {
 
 export class CloseCaseDto {
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   closedAt?: string;
 }
 
@@ -302,20 +312,21 @@ export class CaseReviewDto {
   procedural?: boolean;
 
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   concludedAt?: string;
 }
 
 /** 简易程序: an on-the-spot decision, recorded as a closed case with no clock. */
 export class SimplifiedCaseDto {
   @IsOptional()
-  @IsISO8601(INSTANT)
+  @IsInstant()
   decidedAt?: string;
 
   @IsOptional()
   @IsBoolean()
   online?: boolean;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => CaseSubjectDto)
   subject: CaseSubjectDto;
@@ -335,7 +346,7 @@ export class SoftMeasureDto {
   @IsIn(SOFT_MEASURE_KINDS)
   kind: SoftMeasureKind;
 
-  @IsISO8601(INSTANT)
+  @IsInstant()
   at: string;
 
   @IsOptional()
@@ -358,7 +369,7 @@ export class EvidenceMetaDto {
   @MaxLength(2000)
   sourceUrl?: string;
 
-  @IsISO8601(INSTANT)
+  @IsInstant()
   capturedAt: string;
 
   @IsString()
