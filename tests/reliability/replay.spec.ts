@@ -55,4 +55,29 @@ describe('JetStreamEventServer replay into a fresh projection', () => {
     expect(original).toHaveLength(rows);
     expect(replayed).toEqual(original);
   }, 60_000);
+
+  it('recreates its durable when it is deleted while running, projecting nothing twice', async () => {
+    const durable = 'live_projection';
+    const schema = 'projection_live';
+    const lines: string[] = [];
+    const projector = await world.projector({ durable, schema, logger: quietLogger(lines) });
+    try {
+      const first = await world.rowsWritten();
+      await waitFor('the live projection to catch up', async () => (await world.facts(schema)).facts >= first);
+      await (await jetstreamManager(world.nc)).consumers.delete(world.names.eventStream, durable);
+      for (let i = 1; i <= 20; i++) await writeTally(world.tally, first + i);
+      const rows = await world.rowsWritten();
+      await waitFor('the recreated durable to deliver the new events', async () => (await world.facts(schema)).facts >= rows, {
+        describe: async () => `${JSON.stringify(await world.facts(schema))} log=${lines.slice(-3).join(' | ')}`,
+      });
+      await waitFor('the consumer to have nothing pending', async () => (await projector.server.consumerLag()) === 0);
+      const { facts, distinct } = await world.facts(schema);
+      report('e:deleted-while-running', { rowsWritten: rows, messagesInStream: await world.streamMessages(), factsInProjection: facts });
+      expect(facts).toBe(rows);
+      expect(distinct).toBe(rows);
+      expect(lines.some((l) => /no longer exists/.test(l))).toBe(true);
+    } finally {
+      await projector.close();
+    }
+  }, 60_000);
 });

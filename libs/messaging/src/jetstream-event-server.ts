@@ -239,6 +239,8 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     let failures = 0;
     while (!this.closing) {
       try {
+        // Recreates the durable if it was deleted while we ran (a replay then goes through the inbox).
+        if (failures > 0) await this.ensureConsumer();
         const consumer = await this.js!.consumers.get(this.opts.names.eventStream, this.opts.durable);
         const messages = await consumer.consume({ max_messages: this.prefetch });
         this.messages = messages;
@@ -253,12 +255,13 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
           }
           await this.handleMessage(m);
         }
+        if (this.closing) break;
+        throw new Error('message iterator ended');
       } catch (err) {
         if (this.closing) break;
         failures++;
         const delay = backoffDelay(failures, 500, 10_000);
         this.log.warn(`consumer ${this.opts.durable}: ${describeError(err)}; resuming in ${delay} ms`);
-        if (isJetStreamApiError(err, JetStreamApiCodes.ConsumerNotFound)) await this.ensureConsumer().catch(() => undefined);
         await this.sleep(delay);
       }
     }
@@ -267,7 +270,9 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   private async watchConsumer(messages: ConsumerMessages): Promise<void> {
     for await (const s of messages.status()) {
       if (s.type === 'consumer_deleted' || s.type === 'consumer_not_found') {
-        this.log.error(`consumer ${this.opts.durable} no longer exists on ${this.opts.names.eventStream}`);
+        this.log.error(`consumer ${this.opts.durable} no longer exists on ${this.opts.names.eventStream}; recreating it`);
+        await messages.close().catch(() => undefined);
+        return;
       }
     }
   }
