@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception.js';
 import { firstValueFrom, timeout } from 'rxjs';
 import { ERROR_CODES, type CommandMessage, type ErrorBody } from '#libs/contracts';
 import { CommandClient, NATS_NAMES, type NatsNames } from '#libs/service-kit';
@@ -32,7 +33,12 @@ export class CommandBus implements OnModuleDestroy {
     } catch (error) {
       if (isErrorBody(error)) throw new GatewayError(error);
       const service = pattern.split('.')[0];
-      throw GatewayError.of(503, ERROR_CODES.serviceUnavailable, `${service} 服务暂不可用，请稍后再试（未写入任何数据）`);
+      // No service subscribed: the command reached nobody, so nothing was done.
+      if (error instanceof EmptyResponseException) {
+        throw GatewayError.of(503, ERROR_CODES.serviceUnavailable, `${service} 服务暂不可用，请稍后再试（未写入任何数据）`);
+      }
+      // Sent but not answered in time: the service may have done it (e.g. stopped right after its commit).
+      throw GatewayError.of(503, ERROR_CODES.serviceUnavailable, `${service} 服务未及时应答，处理结果未知：请先查询确认，再决定是否重试`);
     }
   }
 
