@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '#libs/config';
 import { Clock } from '#libs/service-kit';
 import type { Role } from '#libs/contracts';
+import { AuditService } from './src/audit/audit.service.js';
 import { BureausService } from './src/bureaus/bureaus.service.js';
 import { parseFlags } from './src/cli/cli-args.js';
 import { seedDemo } from './src/cli/seed-demo.js';
@@ -13,10 +14,11 @@ import { UsersService } from './src/users/users.service.js';
 
 const USAGE = `usage:
   npm run cli -- user:create --username U --password P --role officer|complaint_handler|supervisor|admin|integration --bureau 320902
-  npm run cli -- seed:demo`;
+  npm run cli -- seed:demo
+  npm run cli -- audit:verify`;
 
 const [command, ...rest] = process.argv.slice(2);
-if (command !== 'user:create' && command !== 'seed:demo') {
+if (command !== 'user:create' && command !== 'seed:demo' && command !== 'audit:verify') {
   process.stderr.write(`${USAGE}\n`);
   process.exit(64);
 }
@@ -35,6 +37,10 @@ try {
       displayName: flags.name,
     });
     process.stdout.write(`${JSON.stringify(user)}\n`);
+  } else if (command === 'audit:verify') {
+    const verification = await app.get(AuditService).verify();
+    process.stdout.write(`${JSON.stringify(verification)}\n`);
+    if (!verification.ok) exitCode = 2;
   } else {
     const result = await seedDemo({ users: app.get(UsersService), bureaus: app.get(BureausService), commands: app.get(CommandBus), now: app.get(Clock).now() });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
