@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './envelope.js';
 export * from './commands.js';
 export * from './errors.js';
