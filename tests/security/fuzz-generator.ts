@@ -317,21 +317,25 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
   };
 
   /** A defect that makes the body invalid by construction; returns its label or undefined when none applies. */
-  const breakBody = (route: WriteRoute, body: JsonObject, kind: string): string | undefined => {
-    const leaves = leafPaths(body);
+  const breakBody = (route: WriteRoute, body: JsonObject, kind: string, touched: Set<string>): string | undefined => {
+    // A second defect never lands on the first one's field: it could turn it valid again.
+    const fresh = (p: string) => ![...touched].some((t) => p === t || p.startsWith(`${t}.`) || t.startsWith(`${p}.`));
+    const leaves = leafPaths(body).filter(fresh);
     const strings = leaves.filter((p) => typeof getAt(body, p) === 'string');
     const formatted = strings.filter((p) => constrained(getAt(body, p) as string));
     switch (kind) {
       case 'wrong-type': {
         if (leaves.length === 0) return undefined;
         const path = rng.pick(leaves);
+        touched.add(path);
         setAt(body, path, wrongTypeFor(rng, getAt(body, path)!));
         return `wrong type at ${path}`;
       }
       case 'missing': {
-        const required = route.required?.filter((p) => getAt(body, p) !== undefined) ?? [];
+        const required = route.required?.filter((p) => getAt(body, p) !== undefined && fresh(p)) ?? [];
         if (required.length === 0) return undefined;
         const path = rng.pick(required);
+        touched.add(path);
         setAt(body, path, undefined);
         return `missing ${path}`;
       }
@@ -345,6 +349,7 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
       case 'huge-string': {
         if (strings.length === 0) return undefined;
         const path = rng.pick(strings);
+        touched.add(path);
         setAt(body, path, hugeString());
         return `1 MB string at ${path}`;
       }
@@ -352,12 +357,14 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
         if (leaves.length === 0) return undefined;
         const path = rng.pick(leaves);
         // 10,000 elements: 100,000 cost the in-process suite about a second of CPU each (see the report).
+        touched.add(path);
         setAt(body, path, rng.chance(0.5) ? Array.from({ length: 10_000 }, (_, i) => i) : Array.from({ length: 5_000 }, () => 'x'.repeat(20)));
         return `huge array at ${path}`;
       }
       case 'deep-nesting': {
         if (leaves.length === 0) return undefined;
         const path = rng.pick(leaves);
+        touched.add(path);
         setAt(body, path, `__deep_${rng.pick([200, 2_000, 8_000])}_${rng.pick(['object', 'array'])}__`);
         return `deeply nested value at ${path}`;
       }
@@ -368,6 +375,7 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
         const value = rng.pick(BAD_DATES);
         // Only an instant may drop its offset: a bare local date is fine where a date is asked for.
         if (DATE_RE.test(getAt(body, path) as string) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) return undefined;
+        touched.add(path);
         setAt(body, path, value);
         return `invalid date ${JSON.stringify(value)} at ${path}`;
       }
@@ -376,6 +384,7 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
         if (dates.length === 0) return undefined;
         const path = rng.pick(dates);
         const value = INSTANT_RE.test(getAt(body, path) as string) ? rng.pick(FUTURE_INSTANTS) : rng.pick(FUTURE_DATES);
+        touched.add(path);
         setAt(body, path, value);
         return `future date ${value} at ${path}`;
       }
@@ -384,6 +393,7 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
         if (usccs.length === 0) return undefined;
         const path = rng.pick(usccs);
         const good = getAt(body, path) as string;
+        touched.add(path);
         setAt(body, path, rng.pick([wrongCheck(good), good.slice(0, 17), `${good}0`, good.replace(/^9/, 'I'), good.toLowerCase().replace(/[0-9]/, 'O')]));
         return `wrong USCC at ${path}`;
       }
@@ -391,6 +401,7 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
         if (formatted.length === 0) return undefined;
         const path = rng.pick(formatted);
         const value = rng.pick([...INJECTION, ...UNICODE, ...TRAVERSAL]);
+        touched.add(path);
         setAt(body, path, value);
         return `hostile value in formatted field ${path}`;
       }
@@ -419,7 +430,9 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
     const body = JSON.stringify(baseOf(route));
     // A route without a body runs on any payload a parser accepts (Nest adds a form parser), so it only gets ones no parser takes.
     const bodiless = !route.body && !route.multipart;
-    const req = rawVariant(route, body, bodiless ? rng.pick([0, 2]) : rng.int(6));
+    // A multipart body reaches a JSON route as "no fields" (the multipart parser is global): only invalid where a field is required.
+    const variant = bodiless ? rng.pick([0, 2]) : rng.int(route.required?.length || route.multipart ? 6 : 5);
+    const req = rawVariant(route, body, variant);
     return bodiless ? { ...req, harmless2xx: () => true } : req;
   };
 
@@ -470,11 +483,12 @@ export function fuzzGenerator(rng: Rng, routes: WriteRoute[], targets: FuzzTarge
       const body = baseOf(route);
       if (rng.chance(0.5)) decorate(body);
       const labels: string[] = [];
-      const first = breakBody(route, body, weighted(BODY_DEFECTS, DEFECT_WEIGHTS));
+      const touched = new Set<string>();
+      const first = breakBody(route, body, weighted(BODY_DEFECTS, DEFECT_WEIGHTS), touched);
       if (!first) continue;
       labels.push(first);
       if (rng.chance(0.3)) {
-        const second = breakBody(route, body, weighted(BODY_DEFECTS, DEFECT_WEIGHTS));
+        const second = breakBody(route, body, weighted(BODY_DEFECTS, DEFECT_WEIGHTS), touched);
         if (second) labels.push(second);
       }
       return json(route, labels.join(' + '), body);

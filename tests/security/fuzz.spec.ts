@@ -180,5 +180,5 @@ describe('fuzz: malformed requests on every write route', () => {
     expect(fivexx).toBe(0);
     expect(after.rows).toEqual(before.rows);
     expect(after.messages).toBe(before.messages);
-  }, 180_000);
+  }, 300_000);
 });

@@ -39,8 +39,8 @@ export class LeadSubjectDto {
   @IsUscc()
   uscc?: string;
 
-  // Required only when neither the USCC nor the store URL identifies the operator.
-  @ValidateIf(noOtherSubjectKey)
+  // Required only when neither the USCC nor the store URL identifies the operator; checked whenever given.
+  @ValidateIf((s: LeadSubjectDto) => noOtherSubjectKey(s) || (s.name !== undefined && s.name !== ''))
   @IsString()
   @IsNotEmpty({ message: '$property: give uscc, name or storeUrl' })
   @MaxLength(200)
