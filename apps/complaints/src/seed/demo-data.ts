@@ -12,9 +12,31 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** An operator as the credit service's seed answers it (same USCCs, so its credit page shows the complaints). */
+export interface DemoSubject {
+  uscc: string;
+  name: string;
+  kind?: string;
+  bureau: string;
+  platform?: string | null;
+}
+
+export interface DemoOperator {
+  name: string;
+  uscc: string;
+  online: boolean;
+  platform?: string | undefined;
+  bureau?: string;
+}
+
+/** Operators that trade online (platform, in-platform, own site) get online complaints. */
+export function demoOperatorFrom(subject: DemoSubject): DemoOperator {
+  return { name: subject.name, uscc: subject.uscc, online: subject.kind !== 'other', platform: subject.platform ?? undefined, bureau: subject.bureau };
+}
+
 const uscc = (first17: string) => `${first17}${usccCheckCharacter(first17)}`;
 
-export const DEMO_OPERATORS = [
+export const DEMO_OPERATORS: readonly DemoOperator[] = [
   { name: '盐城鲜果汇电子商务有限公司', uscc: uscc('91320902MA1X00001'), online: true, platform: '淘宝' },
   { name: '亭湖区优选母婴用品店', uscc: uscc('92320902MA1X00002'), online: true, platform: '拼多多' },
   { name: '东台市海韵家电销售有限公司', uscc: uscc('91320981MA1X00003'), online: true, platform: '京东' },
@@ -23,7 +45,7 @@ export const DEMO_OPERATORS = [
   { name: '建湖县金源汽车维修有限公司', uscc: uscc('91320925MA1X00006'), online: false, platform: undefined },
   { name: '射阳县乐学教育培训有限公司', uscc: uscc('91320924MA1X00007'), online: true, platform: '抖音' },
   { name: '滨海县佳美装饰工程有限公司', uscc: uscc('91320922MA1X00008'), online: false, platform: undefined },
-] as const;
+];
 
 export const DEMO_CONSUMERS = [
   { name: '王芳', phone: '13812345678', idNumber: '320902199001011234', address: '江苏省盐城市亭湖区解放南路18号' },

@@ -13,11 +13,21 @@ import { CreditWriter } from '../record/credit-writer.js';
 import { GradingService } from '../record/grading.service.js';
 
 const DEMO_NAMESPACE = 'a3d5e0c2-1f4b-4e6a-8c9d-2b7f0e1a5c33';
-const BUREAUS = ['320902', '320903', '320904', '320921', '320922', '320923', '320924', '320925', '320981'];
+const BUREAUS = ['320902', '320903', '320904', '320921', '320922', '320923', '320924', '320925', '320981', '320971', '320972'];
+const bureauOf = (n: number) => BUREAUS[n % BUREAUS.length]!;
 const ORG_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const NAMES = ['优选', '鲜达', '惠民', '盐阜', '海盐', '瓯江', '麋鹿', '丹顶鹤', '新洋', '黄海'];
 const TRADES = ['食品商贸', '电子商务', '数码科技', '服饰', '母婴用品', '农产品', '家居', '医疗器械', '酒业', '网络科技'];
 const PLATFORMS = ['淘宝', '京东', '拼多多', '抖音', '美团'];
+
+export interface DemoSubject {
+  uscc: string;
+  name: string;
+  kind: string;
+  /** Where it does business: the bureau whose leads and complaints name it. */
+  bureau: string;
+  platform?: string;
+}
 
 /** The demo history profile of operator n: cycles through every grade. */
 type Profile = 'clean' | 'positive' | 'light' | 'soft' | 'heavy' | 'abnormal' | 'heavy_twice' | 'dishonest';
@@ -35,28 +45,37 @@ export class DemoSeedService {
     private readonly clock: Clock,
   ) {}
 
-  async seed(cmd: CommandMessage<{ count?: number }>): Promise<{ operators: number; grades: Record<string, number> }> {
+  /** Also answers the operators, so the other services' demo records name them (same USCCs). */
+  async seed(cmd: CommandMessage<{ count?: number }>): Promise<{ operators: number; grades: Record<string, number>; subjects: DemoSubject[] }> {
     requireRole(cmd, ['admin']);
     if ((await this.operators.count()) > 0) throw new ConflictError('NOT_EMPTY', '信用库已有经营者数据，拒绝写入演示数据');
     const count = Math.min(Math.max(cmd.data.count ?? 300, 10), 2000);
     const random = new SeededRandom('wangjian-credit-demo');
     const today = this.grading.today();
-    const usccs: string[] = [];
+    const subjects: DemoSubject[] = [];
     for (let n = 0; n < count; n++) {
       await this.dataSource.transaction(async (m) => {
         const events = this.history(n, random, today, cmd);
-        usccs.push(events[0]!.aggregateId);
+        const { operator } = events[0]!.payload as { operator: OperatorView };
+        subjects.push({
+          uscc: operator.uscc,
+          name: operator.name,
+          kind: operator.kind,
+          bureau: operator.businessBureau ?? operator.domicileBureau ?? bureauOf(n),
+          ...(operator.platform ? { platform: operator.platform } : {}),
+        });
         await this.writer.publish(m, events);
       });
     }
+    const usccs = subjects.map((s) => s.uscc);
     const grades = await this.grading.gradesToday(this.dataSource.manager, usccs);
     const tally: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
     for (const g of grades.values()) tally[g.grade]!++;
-    return { operators: count, grades: tally };
+    return { operators: count, grades: tally, subjects };
   }
 
   private history(n: number, random: SeededRandom, today: string, cmd: CommandMessage): EventEnvelope[] {
-    const bureau = BUREAUS[n % BUREAUS.length]!;
+    const bureau = bureauOf(n);
     let body = `91${bureau}`;
     for (let i = 0; i < 9; i++) body += ORG_ALPHABET[random.below(ORG_ALPHABET.length)];
     const uscc = body + usccCheckCharacter(body);
