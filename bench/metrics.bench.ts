@@ -21,7 +21,8 @@ const TODAY = '2026-12-31';
 type Query = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
 /**
- * Synthetic facts over 11 district bureaus, 14 indicators and five years (2022–2026): due and done
+ * Synthetic facts over 11 district bureaus, 14 indicators and five years (2022–2026), every
+ * indicator and bureau on every day (so the rollup is as dense as it gets): due and done
  * dates jitter around the period date, one in 23 still open (so missing "with no event" once past
  * due), one in 7 unfavourable; 17.1 is also placed by its decision date, as the projection does.
  */
@@ -32,7 +33,7 @@ async function grow(query: Query, from: number, to: number): Promise<void> {
      SELECT c, 'k' || i, ($2::text[])[1 + i % 14], 'r' || i, 'lead', ($3::text[])[1 + (i / 14) % $4],
             'report', 'officer' || (i % 300), d, CASE WHEN c = '17.1' THEN done END, d, done, i % 7 <> 0
        FROM generate_series($5::bigint, $6::bigint) AS i,
-            LATERAL (SELECT ($1::text[])[1 + i % 14] AS c, date '2022-01-01' + (i % 1826)::int AS d) x,
+            LATERAL (SELECT ($1::text[])[1 + i % 14] AS c, date '2022-01-01' + ((i / 154) % 1826)::int AS d) x,
             LATERAL (SELECT CASE WHEN i % 23 = 0 THEN NULL ELSE d + ((i % 9) - 6)::int END AS done) y`,
     [CODES, MEASURES, BUREAUS, BUREAUS.length, from, to],
   );
