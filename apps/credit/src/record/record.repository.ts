@@ -59,11 +59,11 @@ export class RecordRepository {
   async gradingRecords(m: EntityManager, usccs: string[]): Promise<Map<string, GradingRecord>> {
     const out = new Map(usccs.map((u) => [u, emptyGradingRecord()]));
     if (usccs.length === 0) return out;
-    const [records, entries, complaints] = await Promise.all([
-      m.getRepository(CreditRecordRow).findBy({ uscc: In(usccs) }),
-      m.getRepository(ListEntryRow).findBy({ uscc: In(usccs) }),
-      m.getRepository(ComplaintFactRow).findBy({ uscc: In(usccs) }),
-    ]);
+    // One after another: inside a transaction the manager has a single connection, which
+    // cannot run queries concurrently (pg deprecates queueing them and pg@9 refuses).
+    const records = await m.getRepository(CreditRecordRow).findBy({ uscc: In(usccs) });
+    const entries = await m.getRepository(ListEntryRow).findBy({ uscc: In(usccs) });
+    const complaints = await m.getRepository(ComplaintFactRow).findBy({ uscc: In(usccs) });
     for (const r of records) {
       const g = out.get(r.uscc)!;
       if (r.kind === 'penalty' && r.penalty) {

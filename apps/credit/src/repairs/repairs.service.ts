@@ -99,7 +99,9 @@ export class RepairsService {
   private async assertEligible(m: EntityManager, record: CreditRecordRow): Promise<void> {
     const penalty = record.penalty!;
     const today = localDateOf(this.clock.now());
-    const [entries, repairs] = await Promise.all([this.records.listEntries(m, record.uscc), this.records.repairs(m, record.uscc)]);
+    // Sequential: `m` is a transaction's single connection, which cannot run queries concurrently.
+    const entries = await this.records.listEntries(m, record.uscc);
+    const repairs = await this.records.repairs(m, record.uscc);
     const verdict = repairEligibility(record.date, penalty.publicationEnd, {
       penalties: penalty.penalties,
       sector: penalty.sector,
