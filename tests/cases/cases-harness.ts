@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -9,6 +12,7 @@ import { newEvent } from '#libs/messaging';
 import { startService } from '#libs/service-kit';
 import { CasesConfig } from '../../apps/cases/src/cases.config.js';
 import { CasesModule } from '../../apps/cases/src/cases.module.js';
+import { DiskEvidenceStore } from '../../apps/cases/src/evidence/disk-evidence-store.js';
 import { startGatewayHarness, type GatewayHarness, type HttpResult } from '../support/gateway-harness.js';
 
 export interface CasesHarness {
@@ -18,6 +22,8 @@ export interface CasesHarness {
   stopService(): Promise<() => Promise<void>>;
   db: pg.Client;
   nc: NatsConnection;
+  /** The evidence store of this run (a temporary directory). */
+  evidence: DiskEvidenceStore;
   post(url: string, token: string, payload?: unknown): Promise<HttpResult>;
   get(url: string, token: string): Promise<HttpResult>;
   /** Publishes `lead.decided` on JetStream as the leads service would; returns the event id. */
@@ -41,7 +47,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Gateway + cases service in-process on one test database, NATS prefix and clock. */
 export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<CasesHarness> {
   const h = await startGatewayHarness({ now });
-  const config = loadConfig(CasesConfig, h.env);
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'wj-evidence-'));
+  const config = loadConfig(CasesConfig, { ...h.env, EVIDENCE_DIR: evidenceDir });
   const start = () => startService(CasesModule.register(config, { clock: h.clock }), 'cases', config);
   let service = await start();
   const db = new pg.Client({ connectionString: h.db.url });
@@ -65,6 +72,7 @@ export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<C
     },
     db,
     nc,
+    evidence: new DiskEvidenceStore(evidenceDir),
     post: call('POST'),
     get,
     async publishLeadDecided({ caseId, bureau, eventId, ...rest }) {
@@ -146,6 +154,7 @@ export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<C
       await db.end();
       await service.close();
       await h.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { v7 as uuidv7 } from 'uuid';
+import { createServiceDataSource } from '#libs/database';
+import { casesMigrations } from '../../apps/cases/src/migrations/index.js';
 import { CommandBus } from '../../apps/gateway/src/common/command-bus.js';
 import { startCasesHarness, uscc, type CasesHarness } from './cases-harness.js';
 
@@ -315,12 +319,66 @@ describe('cases service', () => {
       expect(read).toMatchObject({ verified: true, integrity: 'ok', sha256, size: bytes.length, capturedBy: 'officer_902', type: 'screenshot' });
       expect((await t.get(`/api/v1/cases/${c.id}`, officer902)).json().evidence).toMatchObject([{ id: evidenceId, sha256 }]);
 
-      await t.db.query(`UPDATE cases.evidence SET content = $2 WHERE id = $1`, [evidenceId, Buffer.from('forged')]);
+      // The store keeps the file under its hash, whole (no temporary file left behind).
+      expect(readFileSync(t.evidence.pathOf(sha256)).equals(bytes)).toBe(true);
+      expect(readdirSync(dirname(dirname(t.evidence.pathOf(sha256))) + '/tmp')).toEqual([]);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM cases.transfer_parts`)).rows[0].n).toBe(0);
+
+      writeFileSync(t.evidence.pathOf(sha256), 'forged');
       const tampered = (await t.get(`/api/v1/cases/${c.id}/evidence/${evidenceId}`, officer902)).json();
       expect(tampered).toMatchObject({ verified: false, integrity: 'mismatch', sha256 });
       expect(tampered.actualSha256).not.toBe(sha256);
-      expect(tampered.custody.map((e: { action: string }) => e.action)).toEqual(['captured', 'verified', 'mismatch']);
+      rmSync(t.evidence.pathOf(sha256));
+      const missing = (await t.get(`/api/v1/cases/${c.id}/evidence/${evidenceId}`, officer902)).json();
+      expect(missing).toMatchObject({ verified: false, integrity: 'missing', actualSha256: null });
+      expect(missing.custody.map((e: { action: string }) => e.action)).toEqual(['captured', 'verified', 'mismatch', 'missing']);
       expect((await t.get(`/api/v1/cases/${c.id}/evidence/${evidenceId}`, officer903)).statusCode).toBe(404);
+    });
+
+    it('moves evidence bytes stored in the database into the store (migration backfill), and back on undo', async () => {
+      const c = await file();
+      const bytes = Buffer.from('screenshot kept in the evidence table before the store existed');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const evidenceId = (await upload(c.id, meta, bytes)).json().id as string;
+      const restart = await t.stopService();
+      const dataSource = createServiceDataSource({ url: t.h.db.url, schema: 'cases', entities: [], migrations: casesMigrations(t.evidence) });
+      await dataSource.initialize();
+      try {
+        // Back to the schema where bytes lived in evidence.content, then forget the file.
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        const { rows } = await t.db.query(`SELECT content FROM cases.evidence WHERE id = $1`, [evidenceId]);
+        expect((rows[0].content as Buffer).equals(bytes)).toBe(true);
+        rmSync(t.evidence.pathOf(sha256));
+      } finally {
+        await dataSource.destroy();
+        await restart();
+      }
+      expect(readFileSync(t.evidence.pathOf(sha256)).equals(bytes)).toBe(true);
+      const columns = await t.db.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = 'cases' AND table_name = 'evidence' AND column_name = 'content'`);
+      expect(columns.rowCount).toBe(0);
+      expect((await t.get(`/api/v1/cases/${c.id}/evidence/${evidenceId}`, officer902)).json()).toMatchObject({ verified: true, integrity: 'ok', sha256 });
+    });
+
+    it('refuses an upload whose parts are incomplete and purges parts abandoned for over an hour', async () => {
+      const c = await file();
+      const bus = t.h.app.get(CommandBus);
+      const ctx = { actor: { username: 'officer_902', role: 'officer' as const, bureau: '320902', visibleBureaus: ['320902'] }, requestId: 'parts' };
+      const uploadId = uuidv7();
+      const part = { uploadId, index: 1, dataBase64: Buffer.from('second half').toString('base64') };
+      // Sent twice (a retry): stored once.
+      await bus.send('cases.upload_part', ctx, part);
+      await bus.send('cases.upload_part', ctx, part);
+      const add = { ...meta, id: c.id, upload: { uploadId, parts: 2 }, fileName: 'x.png', mimeType: 'image/png' };
+      await expect(bus.send('cases.add_evidence', ctx, add)).rejects.toMatchObject({ body: { statusCode: 400, details: [{ field: 'file', code: 'UPLOAD_INCOMPLETE' }] } });
+      // Another user cannot complete someone else's upload.
+      const other = { ...ctx, actor: { ...ctx.actor, username: 'officer_902b' } };
+      await bus.send('cases.upload_part', other, { uploadId, index: 0, dataBase64: Buffer.from('first half ').toString('base64') });
+      await expect(bus.send('cases.add_evidence', other, add)).rejects.toMatchObject({ body: { statusCode: 400 } });
+      await expect(bus.send('cases.upload_part', ctx, { uploadId, index: -1, dataBase64: 'eA==' })).rejects.toMatchObject({ body: { statusCode: 400 } });
+
+      await t.db.query(`UPDATE cases.transfer_parts SET created_at = now() - interval '61 minutes' WHERE transfer_id = $1`, [uploadId]);
+      await bus.send('cases.upload_part', ctx, { uploadId: uuidv7(), index: 0, dataBase64: 'eA==' });
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM cases.transfer_parts WHERE transfer_id = $1`, [uploadId])).rows[0].n).toBe(0);
     });
 
     it.each([

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule, type Clock } from '#libs/service-kit';
+import { resolve } from 'node:path';
+import { ChunkedTransferModule, ServiceKitModule, type Clock } from '#libs/service-kit';
 import { CasesConfig } from './cases.config.js';
 import { CaseChanges } from './cases/case-changes.js';
 import { CaseLifecycleService } from './cases/case-lifecycle.service.js';
@@ -7,13 +8,15 @@ import { CaseQueriesService } from './cases/case-queries.service.js';
 import { CaseTransfersService } from './cases/case-transfers.service.js';
 import { CasesHandlers } from './cases/cases.handlers.js';
 import { CasesRepository } from './cases/cases.repository.js';
+import { DiskEvidenceStore } from './evidence/disk-evidence-store.js';
+import { EvidenceStore } from './evidence/evidence-store.js';
 import { EvidenceHandlers } from './evidence/evidence.handlers.js';
 import { EvidenceRepository } from './evidence/evidence.repository.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { CaseFilingService } from './filing/case-filing.service.js';
 import { DemoCasesService } from './filing/demo-cases.service.js';
 import { FilingHandlers } from './filing/filing.handlers.js';
-import { CASES_ENTITIES, CASES_MIGRATIONS } from './migrations/index.js';
+import { CASES_ENTITIES, casesMigrations } from './migrations/index.js';
 import { SoftMeasuresHandlers } from './soft-measures/soft-measures.handlers.js';
 import { SoftMeasuresRepository } from './soft-measures/soft-measures.repository.js';
 import { SoftMeasuresService } from './soft-measures/soft-measures.service.js';
@@ -26,13 +29,16 @@ const SERVICES = [CaseChanges, CaseQueriesService, CaseLifecycleService, CaseTra
 @Module({})
 export class CasesModule {
   static register(config: CasesConfig, options: { clock?: Clock } = {}): DynamicModule {
+    // Local disk is the one adapter so far (apps/cases/README.md says how an S3 store would plug in).
+    const store = new DiskEvidenceStore(resolve(config.EVIDENCE_DIR));
     return {
       module: CasesModule,
       imports: [
-        ServiceKitModule.forRoot({ name: 'cases', schema: 'cases', config, entities: CASES_ENTITIES, migrations: CASES_MIGRATIONS, clock: options.clock }),
+        ServiceKitModule.forRoot({ name: 'cases', schema: 'cases', config, entities: CASES_ENTITIES, migrations: casesMigrations(store), clock: options.clock }),
+        ChunkedTransferModule.register('cases'),
       ],
       controllers: HANDLERS,
-      providers: [...REPOSITORIES, ...SERVICES],
+      providers: [...REPOSITORIES, ...SERVICES, { provide: EvidenceStore, useValue: store }],
     };
   }
 }

@@ -2,13 +2,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { EvidenceType } from '#libs/domain';
 
 export interface CustodyEntry {
-  action: 'captured' | 'verified' | 'mismatch';
+  action: 'captured' | 'verified' | 'mismatch' | 'missing';
   by: string;
   at: string;
   sha256?: string;
 }
 
-/** 电子数据: the stored bytes with the hash taken at capture, re-checked on every read. */
+/** 电子数据: metadata and the hash taken at capture; the bytes live in the EvidenceStore under that hash. */
 @Entity({ name: 'evidence' })
 export class EvidenceRow {
   @PrimaryColumn({ type: 'uuid' })
@@ -44,25 +44,6 @@ export class EvidenceRow {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
-  @Column({ type: 'bytea', select: false })
-  content: Buffer;
-
   @Column({ type: 'jsonb' })
   custody: CustodyEntry[];
-}
-
-/** Parts of an upload too large for one NATS message, assembled when the evidence is recorded. */
-@Entity({ name: 'evidence_upload_parts' })
-export class EvidenceUploadPartRow {
-  @PrimaryColumn({ name: 'upload_id', type: 'uuid' })
-  uploadId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  index: number;
-
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId: string;
-
-  @Column({ type: 'bytea' })
-  data: Buffer;
 }

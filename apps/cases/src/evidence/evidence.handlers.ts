@@ -1,16 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { CommandMessage } from '#libs/contracts';
-import { EvidenceService, type AddEvidence, type EvidencePart } from './evidence.service.js';
+import { EvidenceService, type AddEvidence } from './evidence.service.js';
 
 @Controller()
 export class EvidenceHandlers {
   constructor(private readonly evidence: EvidenceService) {}
-
-  @MessagePattern('cases.evidence_part')
-  part(@Payload() cmd: CommandMessage<EvidencePart>) {
-    return this.evidence.receivePart(cmd);
-  }
 
   @MessagePattern('cases.add_evidence')
   add(@Payload() cmd: CommandMessage<AddEvidence>) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EvidenceSummary } from '../cases/case-view.js';
-import { EvidenceRow, EvidenceUploadPartRow, type CustodyEntry } from './evidence.entity.js';
+import { EvidenceRow, type CustodyEntry } from './evidence.entity.js';
 
 /** The only place that touches the evidence tables. */
 @Injectable()
@@ -23,34 +23,12 @@ export class EvidenceRepository {
     }));
   }
 
-  async savePart(part: EvidenceUploadPartRow): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(EvidenceUploadPartRow)
-      .values(part)
-      .orUpdate(['data', 'case_id'], ['upload_id', 'index'])
-      .execute();
-  }
-
-  /** The upload's parts in order, removed in the same transaction that stores the evidence. */
-  async takeParts(manager: EntityManager, uploadId: string, caseId: string): Promise<Buffer[]> {
-    const parts = await manager.getRepository(EvidenceUploadPartRow).find({ where: { uploadId, caseId }, order: { index: 'ASC' } });
-    await manager.getRepository(EvidenceUploadPartRow).delete({ uploadId });
-    return parts.map((p) => p.data);
-  }
-
   async insert(manager: EntityManager, row: EvidenceRow): Promise<void> {
     await manager.getRepository(EvidenceRow).insert(row);
   }
 
-  findWithContent(caseId: string, id: string): Promise<EvidenceRow | null> {
-    return this.dataSource
-      .getRepository(EvidenceRow)
-      .createQueryBuilder('e')
-      .addSelect('e.content')
-      .where('e.id = :id AND e.case_id = :caseId', { id, caseId })
-      .getOne();
+  find(caseId: string, id: string): Promise<EvidenceRow | null> {
+    return this.dataSource.getRepository(EvidenceRow).findOne({ where: { id, caseId } });
   }
 
   /** Appends to the custody log atomically (concurrent reads each leave their entry). */

@@ -1,27 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CASE_EVENTS, type CommandMessage, type EvidenceMetaDto } from '#libs/contracts';
-import { NotFoundError, ValidationError } from '#libs/domain';
+import { NotFoundError } from '#libs/domain';
 import { CasesConfig } from '../cases.config.js';
 import { assertReadable, instantOf, isUuid } from '../cases/case-access.js';
 import { CaseChanges } from '../cases/case-changes.js';
 import { CasesRepository } from '../cases/cases.repository.js';
-import { Clock } from '#libs/service-kit';
+import { ChunkedTransfers, Clock, type ChunkedUpload } from '#libs/service-kit';
+import { EvidenceStore } from './evidence-store.js';
+import type { CustodyEntry } from './evidence.entity.js';
 import { EvidenceRepository } from './evidence.repository.js';
-
-export interface EvidencePart {
-  caseId: string;
-  uploadId: string;
-  index: number;
-  dataBase64: string;
-}
 
 export interface AddEvidence extends EvidenceMetaDto {
   /** The case. */
   id: string;
-  /** Also the evidence id. */
-  uploadId: string;
-  parts: number;
+  /** The file, sent before in `cases.upload_part` parts; its upload id becomes the evidence id. */
+  upload: ChunkedUpload;
   fileName: string;
   mimeType: string;
 }
@@ -31,46 +25,32 @@ export function sha256Of(bytes: Buffer): string {
 }
 
 /**
- * 电子数据: bytes and their SHA-256 stored together; every read re-hashes the stored bytes, logs
- * the check in the custody log and flags a mismatch instead of serving altered bytes as genuine.
+ * 电子数据: the SHA-256 recorded with the metadata, the bytes in the EvidenceStore under it; every
+ * read re-hashes what the store returns, logs the check in the custody log and flags a mismatch
+ * (or missing bytes) instead of serving them as genuine.
  */
 @Injectable()
 export class EvidenceService {
   constructor(
     private readonly evidence: EvidenceRepository,
+    private readonly store: EvidenceStore,
+    private readonly transfers: ChunkedTransfers,
     private readonly cases: CasesRepository,
     private readonly changes: CaseChanges,
     private readonly clock: Clock,
     private readonly config: CasesConfig,
   ) {}
 
-  /** NATS messages are small, so the gateway sends the file in parts first. */
-  async receivePart(msg: CommandMessage<EvidencePart>): Promise<{ received: number }> {
-    const { caseId, uploadId, index, dataBase64 } = msg.data;
-    assertReadable(await this.cases.find(caseId), msg.actor, caseId);
-    if (!isUuid(uploadId) || !Number.isInteger(index) || index < 0 || index > 1000) {
-      throw ValidationError.field('file', 'INVALID_UPLOAD', 'file：上传分片无效');
-    }
-    const data = Buffer.from(dataBase64, 'base64');
-    await this.evidence.savePart({ uploadId, index, caseId, data });
-    return { received: data.length };
-  }
-
   async add(msg: CommandMessage<AddEvidence>): Promise<{ id: string; sha256: string; size: number }> {
     const d = msg.data;
     let stored: { id: string; sha256: string; size: number } | undefined;
     await this.changes.apply(msg, 'add_evidence', async (row, { now, manager, actor }) => {
       const capturedAt = instantOf(d.capturedAt, 'capturedAt', now);
-      if (!isUuid(d.uploadId)) throw ValidationError.field('file', 'INVALID_UPLOAD', 'file：上传编号无效');
-      const parts = await this.evidence.takeParts(manager, d.uploadId, row.id);
-      if (parts.length !== d.parts || d.parts === 0) throw ValidationError.field('file', 'UPLOAD_INCOMPLETE', 'file：文件上传不完整，请重新上传');
-      const content = Buffer.concat(parts);
-      if (content.length === 0) throw ValidationError.field('file', 'EMPTY_FILE', 'file：文件为空');
-      if (content.length > this.config.EVIDENCE_MAX_BYTES) {
-        throw ValidationError.field('file', 'FILE_TOO_LARGE', `file：文件不能超过 ${this.config.EVIDENCE_MAX_BYTES} 字节`);
-      }
+      const content = await this.transfers.assemble(manager, actor.username, d.upload, this.config.EVIDENCE_MAX_BYTES);
       const sha256 = sha256Of(content);
-      const id = d.uploadId;
+      const id = d.upload.uploadId;
+      // Bytes first: a row committed without its file would be evidence lost; a file without a row is only a spare copy.
+      await this.store.put(sha256, content);
       await this.evidence.insert(manager, {
         id,
         caseId: row.id,
@@ -83,7 +63,6 @@ export class EvidenceService {
         mimeType: d.mimeType,
         size: content.length,
         sha256,
-        content,
         custody: [{ action: 'captured', by: actor.username, at: now.toISOString(), sha256 }],
       });
       stored = { id, sha256, size: content.length };
@@ -96,11 +75,13 @@ export class EvidenceService {
   async get(msg: CommandMessage<{ caseId: string; evidenceId: string }>) {
     const { caseId, evidenceId } = msg.data;
     assertReadable(await this.cases.find(caseId), msg.actor, caseId);
-    const row = isUuid(evidenceId) ? await this.evidence.findWithContent(caseId, evidenceId) : null;
+    const row = isUuid(evidenceId) ? await this.evidence.find(caseId, evidenceId) : null;
     if (!row) throw new NotFoundError('证据', evidenceId);
-    const actualSha256 = sha256Of(row.content);
+    const content = await this.store.get(row.sha256);
+    const actualSha256 = content ? sha256Of(content) : null;
     const verified = actualSha256 === row.sha256;
-    const entry = { action: verified ? ('verified' as const) : ('mismatch' as const), by: msg.actor.username, at: this.clock.now().toISOString(), sha256: actualSha256 };
+    const action = verified ? ('verified' as const) : content ? ('mismatch' as const) : ('missing' as const);
+    const entry: CustodyEntry = { action, by: msg.actor.username, at: this.clock.now().toISOString(), ...(actualSha256 ? { sha256: actualSha256 } : {}) };
     await this.evidence.appendCustody(row.id, entry);
     return {
       id: row.id,
@@ -116,7 +97,7 @@ export class EvidenceService {
       sha256: row.sha256,
       actualSha256,
       verified,
-      integrity: verified ? 'ok' : 'mismatch',
+      integrity: verified ? 'ok' : action,
       custody: [...row.custody, entry],
     };
   }

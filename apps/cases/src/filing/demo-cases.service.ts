@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import type { CommandMessage } from '#libs/contracts';
-import { addDays } from '#libs/clock';
+import { addDays, localDateOf } from '#libs/clock';
 import { BUREAU_SEED } from '#libs/auth';
 import { usccCheckCharacter, type Penalty } from '#libs/domain';
 import { Clock } from '#libs/service-kit';
 import { requireRole } from '../cases/case-access.js';
+import { CaseLifecycleService } from '../cases/case-lifecycle.service.js';
+import { CaseTransfersService } from '../cases/case-transfers.service.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { DemoCaseProgress, type CaseProgressTally, type DemoSubject } from '../seed/demo-case-progress.js';
+import { SoftMeasuresService } from '../soft-measures/soft-measures.service.js';
 import type { StoredStep } from '../cases/case.entity.js';
 import { CaseFilingService, newCaseRow, type NewCase } from './case-filing.service.js';
 
@@ -15,6 +20,9 @@ export interface SeedDemoCases {
   year?: number;
   bureaus?: string[];
   perBureau?: number;
+  seed?: number;
+  /** The credit service's demo operators, for soft measures without a case. */
+  operators?: DemoSubject[];
 }
 
 /** Fixed namespace so re-running the seed finds the same ids and inserts nothing twice. */
@@ -39,16 +47,21 @@ const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStar
 
 /**
  * `cases.seed_demo`: simplified (当场处罚) and fast-track cases across the bureaus, dated over the
- * year up to today. Cases filed from leads arrive through the leads service's demo decisions.
+ * year up to today; then works the cases filed from the demo leads' decisions (which arrive as
+ * events, so the caller runs this once the leads service's decisions have been consumed).
  */
 @Injectable()
 export class DemoCasesService {
   constructor(
     private readonly filing: CaseFilingService,
+    private readonly cases: CasesRepository,
+    private readonly lifecycle: CaseLifecycleService,
+    private readonly transfers: CaseTransfersService,
+    private readonly softMeasures: SoftMeasuresService,
     private readonly clock: Clock,
   ) {}
 
-  async seed(msg: CommandMessage<SeedDemoCases>): Promise<{ created: number }> {
+  async seed(msg: CommandMessage<SeedDemoCases>): Promise<{ created: number; fromLeads?: CaseProgressTally }> {
     requireRole(msg.actor, 'admin', 'system');
     const now = this.clock.now();
     const year = msg.data.year ?? now.getUTCFullYear();
@@ -66,7 +79,13 @@ export class DemoCasesService {
         if ((await this.filing.record(row, msg, now)).created) created += 1;
       }
     }
-    return { created };
+    // A re-run adds nothing: the demo cases exist and the filed cases have been worked.
+    if (created === 0) return { created };
+    const progress = new DemoCaseProgress(this.lifecycle, this.transfers, this.softMeasures, localDateOf(now), msg.requestId);
+    const seed = String(msg.data.seed ?? year);
+    for (const row of await DemoCaseProgress.untouched(this.cases, msg.actor.visibleBureaus)) await progress.work(row, seed);
+    await progress.softForOperators(msg.data.operators ?? [], seed, year);
+    return { created, fromLeads: progress.tally };
   }
 
   private simplified(base: DemoBase, filed: string, next: () => number) {

@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { EvidenceMetaDto } from '#libs/contracts';
 import { ValidationError } from '#libs/domain';
 import { Roles } from '../auth/auth.decorators.js';
+import { uploadInParts } from '../common/chunked-transfer.js';
 import { CommandBus } from '../common/command-bus.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
 import { EVIDENCE_MAX_BYTES } from './multipart.js';
-
-/** Raw bytes per NATS message: base64 grows them by a third, and NATS allows 1 MB per message. */
-const PART_BYTES = 512 * 1024;
 
 interface UploadedFile {
   content: Buffer;
@@ -40,17 +37,11 @@ export class EvidenceController {
     const meta = (await this.validation.transform(fields, { type: 'body', metatype: EvidenceMetaDto })) as EvidenceMetaDto;
     if (!file) throw fileProblem('isDefined', '必须上传文件');
     if (file.content.length === 0) throw fileProblem('EMPTY_FILE', '文件为空');
-    const uploadId = randomUUID();
-    let parts = 0;
-    for (let offset = 0; offset < file.content.length; offset += PART_BYTES, parts += 1) {
-      const dataBase64 = file.content.subarray(offset, offset + PART_BYTES).toString('base64');
-      await this.commands.send('cases.evidence_part', ctx, { caseId: id, uploadId, index: parts, dataBase64 });
-    }
+    const upload = await uploadInParts(this.commands, 'cases', ctx, file.content);
     return this.commands.send<{ id: string; sha256: string }>('cases.add_evidence', ctx, {
       ...meta,
       id,
-      uploadId,
-      parts,
+      upload,
       fileName: file.fileName,
       mimeType: file.mimeType,
     });
