@@ -160,6 +160,18 @@ describe('security', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('keeps the chain intact under concurrent writes (entries are group-committed)', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        h.request({ method: 'POST', url: '/api/v1/users', headers: auth(admin), payload: { username: `burst_${i}`, password: 'short', role: 'officer', bureau: '320902' } }),
+      ),
+    );
+    expect(attempts.every((a) => a.statusCode === 400)).toBe(true);
+    const verified = (await h.request({ method: 'GET', url: '/api/v1/audit/verify', headers: auth(admin) })).json();
+    expect(verified.ok).toBe(true);
+    expect(verified.checked).toBeGreaterThanOrEqual(120);
+  });
+
   it('keeps an append-only, hash-chained audit log of writes and detects tampering', async () => {
     const created = await h.request({ method: 'POST', url: '/api/v1/users', headers: auth(admin), payload: { username: 'li.si', password: 'long-enough-pw', role: 'officer', bureau: '320903' } });
     expect(created.statusCode).toBe(201);
@@ -182,5 +194,6 @@ describe('security', () => {
     }
     const after = await h.request({ method: 'GET', url: '/api/v1/audit/verify', headers: auth(admin) });
     expect(after.json()).toMatchObject({ ok: false, brokenAtSeq: 2 });
+    expect(after.json().checked).toBeGreaterThan(2);
   });
 });
