@@ -8,7 +8,7 @@ export class LeadsConfig extends ServiceConfig {
   @Max(15)
   LEAD_DUE_SOON_WORKING_DAYS = 3;
 
-  /** Largest import file accepted (bytes, after base64 decoding). */
+  /** Largest import file accepted (bytes, as assembled from its upload parts). */
   @IsInt()
   @Min(1024)
   @Max(10 * 1024 * 1024)

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule, type Clock } from '#libs/service-kit';
+import { ChunkedTransferModule, ServiceKitModule, type Clock } from '#libs/service-kit';
 import { DemoSeedHandlers } from './demo/demo-seed.handlers.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { LeadImportHandlers } from './import/lead-import.handlers.js';
@@ -32,6 +32,7 @@ export class LeadsModule {
           migrations: LEADS_MIGRATIONS,
           ...(options.clock ? { clock: options.clock } : {}),
         }),
+        ChunkedTransferModule.register('leads'),
       ],
       controllers: [LeadsHandlers, IntakeHandlers, LeadImportHandlers, DemoSeedHandlers],
       providers: [...LEAD_PROVIDERS, LeadImportService, DemoSeedService],

@@ -1,15 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '#libs/clock';
-import type { CommandMessage, ExportLeadsQueryDto, ImportLeadsCommand, ImportLeadsReport, ImportRowReport } from '#libs/contracts';
+import type { Actor, CommandMessage, ExportLeadsQueryDto, ImportLeadsReport, ImportRowReport } from '#libs/contracts';
 import { LEAD_IMPORT_COLUMNS, ValidationError, parseImportRow, type LeadImportColumn, type RawImportRow } from '#libs/domain';
-import { Clock } from '#libs/service-kit';
+import { ChunkedTransfers, Clock, type ChunkedReply, type ChunkedUpload } from '#libs/service-kit';
 import { LeadsConfig } from '../leads.config.js';
-import { LeadIntakeService } from '../leads/lead-intake.service.js';
+import { LeadIntakeService, SourceRaceError, type SourcedLeadIntake } from '../leads/lead-intake.service.js';
 import { LeadQueriesService } from '../leads/lead-queries.service.js';
 import { LeadsRepository } from '../leads/leads.repository.js';
 import { readSheet, writeXlsx } from './lead-sheet.js';
 
 const EXPORT_EXTRA = ['status', 'dueDate', 'outcome', 'decidedAt', 'onTime'] as const;
+
+/** Rows per transaction: few statements per row, and a failure costs at most this many rows of work. */
+const ROWS_PER_TRANSACTION = 500;
+/** A batch that lost a race on a source id is run again (the winner's lead is then found). */
+const RACE_RETRIES = 3;
+
+/** `leads.import`: the file was sent before in `leads.upload_part` parts. */
+export interface ImportLeadsCommand {
+  filename: string;
+  upload: ChunkedUpload;
+}
+
+/** `leads.export`: the XLSX, inline or in parts for `leads.download_part`. */
+export interface ExportLeadsReply {
+  filename: string;
+  file: ChunkedReply;
+}
+
+interface PendingRow {
+  entry: ImportRowReport;
+  intake: SourcedLeadIntake;
+}
 
 /** Bulk intake of the national platform's distributed monitoring items, and the export of their results. */
 @Injectable()
@@ -18,15 +40,20 @@ export class LeadImportService {
     private readonly repo: LeadsRepository,
     private readonly intakes: LeadIntakeService,
     private readonly queries: LeadQueriesService,
+    private readonly transfers: ChunkedTransfers,
     private readonly config: LeadsConfig,
     private readonly clock: Clock,
   ) {}
 
-  async import({ actor, data, requestId }: CommandMessage<ImportLeadsCommand>): Promise<ImportLeadsReport> {
-    const bytes = Buffer.from(data.contentBase64 ?? '', 'base64');
-    if (bytes.length === 0) throw ValidationError.field('file', 'isNotEmpty', 'file：文件为空');
-    if (bytes.length > this.config.LEAD_IMPORT_MAX_BYTES) throw ValidationError.field('file', 'maxSize', 'file：文件超过 10 MB');
-    const [header, ...rows] = await readSheet(data.filename ?? '', bytes);
+  /** The per-row report, as JSON bytes handed over like a file (a large import's report exceeds one message). */
+  async import({ actor, data, requestId }: CommandMessage<ImportLeadsCommand>): Promise<ChunkedReply> {
+    const bytes = await this.repo.transaction((m) => this.transfers.assemble(m, actor.username, data.upload, this.config.LEAD_IMPORT_MAX_BYTES));
+    const report = await this.importSheet(actor, data.filename ?? '', bytes, requestId);
+    return this.transfers.offer(actor.username, Buffer.from(JSON.stringify(report)));
+  }
+
+  private async importSheet(actor: Actor, filename: string, bytes: Buffer, requestId: string): Promise<ImportLeadsReport> {
+    const [header, ...rows] = await readSheet(filename, bytes);
     const columns = (header?.values ?? []).map((h) => LEAD_IMPORT_COLUMNS.find((c) => c.toLowerCase() === h.trim().toLowerCase()));
     const missing = (['platformItemId', 'title', 'receivedAt'] as const).filter((c) => !columns.includes(c));
     if (missing.length > 0) {
@@ -37,7 +64,8 @@ export class LeadImportService {
       );
     }
     const now = this.clock.now();
-    const report: ImportLeadsReport = { imported: 0, duplicates: 0, rejected: 0, rows: [], errors: [] };
+    const entries: ImportRowReport[] = [];
+    const pending: PendingRow[] = [];
     const seen = new Set<string>();
     for (const { row, values } of rows) {
       const raw: RawImportRow = {};
@@ -46,52 +74,56 @@ export class LeadImportService {
       });
       const { item, problems } = parseImportRow(raw, row, now);
       if (!item) {
-        report.rejected++;
-        report.errors.push(...problems);
-        report.rows.push({ row, ...(raw.platformItemId ? { itemId: raw.platformItemId } : {}), status: 'rejected', errors: problems.map(({ field, code, message }) => ({ field, code, message })) });
+        entries.push({ row, ...(raw.platformItemId ? { itemId: raw.platformItemId } : {}), status: 'rejected', errors: problems.map(({ field, code, message }) => ({ field, code, message })) });
         continue;
       }
+      // The same item twice in one file: the first one counts.
       const entry: ImportRowReport = { row, itemId: item.platformItemId, status: 'duplicate' };
-      if (!seen.has(item.platformItemId)) {
-        seen.add(item.platformItemId);
-        try {
-          // One transaction per row: a bad row never undoes the good ones, and a re-import finds each item.
-          const { row: lead, created } = await this.repo.transaction((m) =>
-            this.intakes.intake(
-              m,
-              actor,
-              {
-                bureau: actor.bureau,
-                assignee: actor.username,
-                channel: 'platform_monitoring',
-                online: true,
-                receivedAt: item.receivedAt,
-                title: item.title,
-                ...(item.description ? { description: item.description } : {}),
-                subject: item.subject,
-                ...(item.platformDueDate ? { platformDueDate: item.platformDueDate } : {}),
-                source: { kind: 'platform_item', ref: item.platformItemId },
-              },
-              requestId,
-            ),
-          );
-          entry.leadId = lead.id;
-          entry.status = created ? 'imported' : 'duplicate';
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          const errors = error.details.map((d) => ({ field: d.field, code: d.code, message: d.message }));
-          report.errors.push(...errors.map((e) => ({ row, ...e })));
-          Object.assign(entry, { status: 'rejected', errors });
-        }
-      }
-      report[entry.status === 'imported' ? 'imported' : entry.status === 'duplicate' ? 'duplicates' : 'rejected']++;
-      report.rows.push(entry);
+      entries.push(entry);
+      if (seen.has(item.platformItemId)) continue;
+      seen.add(item.platformItemId);
+      pending.push({
+        entry,
+        intake: {
+          bureau: actor.bureau,
+          assignee: actor.username,
+          channel: 'platform_monitoring',
+          online: true,
+          receivedAt: item.receivedAt,
+          title: item.title,
+          ...(item.description ? { description: item.description } : {}),
+          subject: item.subject,
+          ...(item.platformDueDate ? { platformDueDate: item.platformDueDate } : {}),
+          source: { kind: 'platform_item', ref: item.platformItemId },
+        },
+      });
     }
-    return report;
+    for (let i = 0; i < pending.length; i += ROWS_PER_TRANSACTION) await this.importBatch(actor, pending.slice(i, i + ROWS_PER_TRANSACTION), requestId);
+    return summarise(entries);
+  }
+
+  /** One transaction per batch: a re-import finds each item by its id, and a crash loses no committed batch. */
+  private async importBatch(actor: Actor, batch: PendingRow[], requestId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcomes = await this.repo.transaction((m) => this.intakes.intakeMany(m, actor, batch.map((p) => p.intake), requestId));
+        outcomes.forEach((outcome, i) => {
+          const entry = batch[i]!.entry;
+          if ('error' in outcome) {
+            Object.assign(entry, { status: 'rejected', errors: outcome.error.details.map((d) => ({ field: d.field, code: d.code, message: d.message })) });
+          } else {
+            Object.assign(entry, { status: outcome.created ? 'imported' : 'duplicate', leadId: outcome.row.id });
+          }
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof SourceRaceError) || attempt >= RACE_RETRIES) throw error;
+      }
+    }
   }
 
   /** The same columns as the import, plus the verification result of each item. */
-  async export({ actor, data }: CommandMessage<ExportLeadsQueryDto>): Promise<{ filename: string; contentBase64: string }> {
+  async export({ actor, data }: CommandMessage<ExportLeadsQueryDto>): Promise<ExportLeadsReply> {
     if (data.to < data.from) throw ValidationError.field('to', 'beforeFrom', 'to：不能早于 from');
     const rows = await this.repo.platformItems(actor.visibleBureaus, data.from, data.to);
     const views = await this.queries.views(actor, rows);
@@ -112,6 +144,20 @@ export class LeadImportService {
       v.onTime === undefined ? '' : v.onTime,
     ]);
     const buffer = await writeXlsx('核查结果', [...LEAD_IMPORT_COLUMNS, ...EXPORT_EXTRA], body);
-    return { filename: `leads-${data.from}-${data.to}.xlsx`, contentBase64: buffer.toString('base64') };
+    return { filename: `leads-${data.from}-${data.to}.xlsx`, file: await this.transfers.offer(actor.username, buffer) };
   }
+}
+
+/** Counts and the flat error list, in the file's row order. */
+function summarise(rows: ImportRowReport[]): ImportLeadsReport {
+  const report: ImportLeadsReport = { imported: 0, duplicates: 0, rejected: 0, rows, errors: [] };
+  for (const r of rows) {
+    if (r.status === 'imported') report.imported++;
+    else if (r.status === 'duplicate') report.duplicates++;
+    else {
+      report.rejected++;
+      report.errors.push(...(r.errors ?? []).map((e) => ({ row: r.row, ...e })));
+    }
+  }
+  return report;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { localDateOf, ruleSetFor, type RuleSet } from '#libs/clock';
+import { localDateOf, ruleSetFor, type RuleSet, type WorkCalendar } from '#libs/clock';
 import { LEAD_EVENTS, type Actor, type LeadDuplicateFlaggedPayload, type LeadReceivedPayload, type LeadReporter, type LeadSubject } from '#libs/contracts';
 import {
+  DUPLICATE_WINDOW_DAYS,
   ValidationError,
   isValidUscc,
   leadFingerprint,
@@ -99,6 +100,62 @@ export class LeadIntakeService {
       const existing = await this.repo.findBySource(manager, input.source.kind, input.source.ref);
       if (existing) return { row: existing, created: false };
     }
+    const row = this.build(input, now, await this.clocks.calendar());
+    const duplicate = await this.repo.findDuplicate(manager, row);
+    row.duplicateOf = duplicate?.id ?? null;
+    if (!(await this.repo.insertLead(manager, row))) {
+      // Lost a race with the same source id: the other intake's lead is the one.
+      const winner = input.source ? await this.repo.findBySource(manager, input.source.kind, input.source.ref) : null;
+      if (winner) return { row: winner, created: false };
+      throw new Error(`lead ${row.id} was not inserted`);
+    }
+    await this.events.append(manager, this.receivedEvents(row, input, actor, correlationId));
+    return { row, created: true };
+  }
+
+  /**
+   * The same as `intake` for many items with a source id (bulk import), in the caller's
+   * transaction with a fixed number of statements: one lookup of known sources, one of
+   * duplicate candidates, one insert of the leads and one of their events. An item that
+   * fails validation gets its error and the others go on.
+   */
+  async intakeMany(manager: EntityManager, actor: Actor, inputs: SourcedLeadIntake[], correlationId?: string): Promise<IntakeOutcome[]> {
+    const now = this.clock.now();
+    const calendar = await this.clocks.calendar();
+    const kind = inputs[0]?.source.kind;
+    const known = kind ? await this.repo.findBySources(kind, inputs.map((i) => i.source.ref), manager) : new Map<string, LeadRow>();
+    const outcomes: IntakeOutcome[] = [];
+    const fresh: { row: LeadRow; input: SourcedLeadIntake }[] = [];
+    for (const input of inputs) {
+      const existing = known.get(input.source.ref);
+      if (existing) {
+        outcomes.push({ row: existing, created: false });
+        continue;
+      }
+      try {
+        const row = this.build(input, now, calendar);
+        fresh.push({ row, input });
+        outcomes.push({ row, created: true });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        outcomes.push({ error });
+      }
+    }
+    if (fresh.length === 0) return outcomes;
+    // Duplicates among the stored leads and the earlier items of this batch, as one by one would find them.
+    const earlier = await this.repo.duplicateCandidates(manager, fresh.map((f) => f.row));
+    for (const { row } of fresh) {
+      row.duplicateOf = earliestDuplicate(row, earlier)?.id ?? null;
+      earlier.push(row);
+    }
+    const inserted = await this.repo.insertLeads(manager, fresh.map((f) => f.row));
+    if (inserted !== fresh.length) throw new SourceRaceError();
+    await this.events.append(manager, fresh.flatMap(({ row, input }) => this.receivedEvents(row, input, actor, correlationId)));
+    return outcomes;
+  }
+
+  /** The new lead row with its clock, before duplicate detection. */
+  private build(input: LeadIntake, now: Date, calendar: WorkCalendar): LeadRow {
     const { receivedAt, subject, ruleSet } = this.validate(input, now);
     const row = new LeadRow();
     Object.assign(row, {
@@ -139,30 +196,52 @@ export class LeadIntakeService {
       sourceRef: input.source?.ref ?? null,
       senderBureau: input.senderBureau ?? null,
     } satisfies Partial<LeadRow>);
-    this.clocks.apply(row, this.clocks.compute(row, [], await this.clocks.calendar(), now));
-    const duplicate = await this.repo.findDuplicate(manager, row);
-    row.duplicateOf = duplicate?.id ?? null;
-    if (!(await this.repo.insertLead(manager, row))) {
-      // Lost a race with the same source id: the other intake's lead is the one.
-      const winner = input.source ? await this.repo.findBySource(manager, input.source.kind, input.source.ref) : null;
-      if (winner) return { row: winner, created: false };
-      throw new Error(`lead ${row.id} was not inserted`);
-    }
+    this.clocks.apply(row, this.clocks.compute(row, [], calendar, now));
+    return row;
+  }
+
+  /** lead.received, and lead.duplicate_flagged when the row points to an earlier lead. */
+  private receivedEvents(row: LeadRow, input: LeadIntake, actor: Actor, correlationId?: string): LeadEventSpec<unknown>[] {
     const snapshot = leadSnapshot(row, false);
     const received: LeadReceivedPayload = {
       snapshot,
-      subject,
+      subject: row.subject,
       ...(row.superiorDueDate ? { superiorDueDate: row.superiorDueDate } : {}),
       ...(row.platformDueDate ? { platformDueDate: row.platformDueDate } : {}),
       ...(input.source ? { source: input.source } : {}),
       ...(row.duplicateOf ? { duplicateOf: row.duplicateOf } : {}),
     };
-    const specs: LeadEventSpec<unknown>[] = [{ type: LEAD_EVENTS.received, row, actor, payload: received, occurredAt: receivedAt, ...(correlationId ? { correlationId } : {}) }];
+    const common = { row, actor, occurredAt: row.receivedAt, ...(correlationId ? { correlationId } : {}) };
+    const specs: LeadEventSpec<unknown>[] = [{ type: LEAD_EVENTS.received, payload: received, ...common }];
     if (row.duplicateOf) {
       const flagged: LeadDuplicateFlaggedPayload = { snapshot, duplicateOf: row.duplicateOf, subjectKey: row.subjectKey, fingerprint: row.fingerprint };
-      specs.push({ type: LEAD_EVENTS.duplicateFlagged, row, actor, payload: flagged, occurredAt: receivedAt, ...(correlationId ? { correlationId } : {}) });
+      specs.push({ type: LEAD_EVENTS.duplicateFlagged, payload: flagged, ...common });
     }
-    await this.events.append(manager, specs);
-    return { row, created: true };
+    return specs;
   }
+}
+
+export type SourcedLeadIntake = LeadIntake & { source: { kind: LeadSourceKind; ref: string } };
+
+export type IntakeOutcome = { row: LeadRow; created: boolean } | { error: ValidationError };
+
+/** Another intake stored one of the batch's source ids meanwhile: the batch is rolled back and run again. */
+export class SourceRaceError extends Error {
+  constructor() {
+    super('a source id of the batch was stored concurrently');
+  }
+}
+
+type DuplicateCandidate = Pick<LeadRow, 'id' | 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>;
+
+/** findDuplicate's rule over candidates in memory: same bureau, subject and fingerprint, within the window, earliest first. */
+function earliestDuplicate(row: DuplicateCandidate, candidates: DuplicateCandidate[]): DuplicateCandidate | undefined {
+  const windowMs = (DUPLICATE_WINDOW_DAYS + 1) * 86_400_000;
+  let best: DuplicateCandidate | undefined;
+  for (const c of candidates) {
+    if (c.id === row.id || c.bureau !== row.bureau || c.subjectKey !== row.subjectKey || c.fingerprint !== row.fingerprint) continue;
+    if (Math.abs(c.receivedAt.getTime() - row.receivedAt.getTime()) > windowMs) continue;
+    if (!best || c.receivedAt < best.receivedAt || (c.receivedAt.getTime() === best.receivedAt.getTime() && c.id < best.id)) best = c;
+  }
+  return best;
 }

@@ -41,10 +41,42 @@ export class LeadsRepository {
     return manager.findOne(LeadRow, { where: { sourceKind: kind, sourceRef: ref } });
   }
 
-  async findBySources(kind: LeadSourceKind, refs: string[]): Promise<Map<string, LeadRow>> {
+  async findBySources(kind: LeadSourceKind, refs: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, LeadRow>> {
     if (refs.length === 0) return new Map();
-    const rows = await this.dataSource.manager.find(LeadRow, { where: { sourceKind: kind, sourceRef: In(refs) } });
+    const rows = await manager.find(LeadRow, { where: { sourceKind: kind, sourceRef: In(refs) } });
     return new Map(rows.map((r) => [r.sourceRef!, r]));
+  }
+
+  /** Inserts the rows in one statement, skipping source ids already stored; returns how many went in. */
+  async insertLeads(manager: EntityManager, rows: LeadRow[]): Promise<number> {
+    const result = await manager.createQueryBuilder().insert().into(LeadRow).values(rows).orIgnore().returning(['id']).execute();
+    return (result.raw as unknown[]).length;
+  }
+
+  /**
+   * Every stored lead that findDuplicate could pick for one of these rows (same bureau, subject
+   * and fingerprint, not merged away, received within the window of the rows' span), in one query.
+   */
+  async duplicateCandidates(manager: EntityManager, rows: Pick<LeadRow, 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>[]): Promise<Pick<LeadRow, 'id' | 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>[]> {
+    if (rows.length === 0) return [];
+    const times = rows.map((r) => r.receivedAt.getTime());
+    const found: { id: string; bureau: string; subject_key: string; fingerprint: string; received_at: Date }[] = await manager.query(
+      `SELECT l.id, l.bureau, l.subject_key, l.fingerprint, l.received_at
+         FROM leads l
+         JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[])) AS k (bureau, subject_key, fingerprint)
+           ON l.bureau = k.bureau AND l.subject_key = k.subject_key AND l.fingerprint = k.fingerprint
+        WHERE l.received_at BETWEEN $4::timestamptz - make_interval(days => $6) AND $5::timestamptz + make_interval(days => $6)
+          AND (l.outcome IS NULL OR l.outcome <> 'merge')`,
+      [
+        rows.map((r) => r.bureau),
+        rows.map((r) => r.subjectKey),
+        rows.map((r) => r.fingerprint),
+        new Date(Math.min(...times)).toISOString(),
+        new Date(Math.max(...times)).toISOString(),
+        DUPLICATE_WINDOW_DAYS + 1,
+      ],
+    );
+    return found.map((f) => ({ id: f.id, bureau: f.bureau, subjectKey: f.subject_key, fingerprint: f.fingerprint, receivedAt: new Date(f.received_at) }));
   }
 
   /** Inserts unless the source id is already known (concurrent intake); returns false on that conflict. */
