@@ -173,7 +173,12 @@ export class DemoCaseProgress {
       // 首违不罚 goes with 行政指导.
       await this.soft(row.subject.uscc, 'guidance', decideOn, bureau, row.id);
     }
+    await this.serveAndClose(random, result, decideOn, send);
+    if (result === 'penalty') await this.review(random, decideOn, send);
+  }
 
+  /** 送达, 执行 (penalties), 结案 — as far as today allows. */
+  private async serveAndClose(random: SeededRandom, result: string, decideOn: string, send: Send): Promise<void> {
     let closeFrom = decideOn;
     if (result !== 'revoked') {
       const delivered = weekday(addDays(decideOn, 1 + random.below(5)));
@@ -191,20 +196,19 @@ export class DemoCaseProgress {
     if (closeOn >= this.today) return;
     await this.lifecycle.close(send({ closedAt: at(closeOn, 16) }));
     this.tally.closed++;
-    if (result === 'penalty') await this.review(random, decideOn, send);
   }
 
-  /** 行政复议 (about one in ten penalties) and 行政诉讼 (rarer); a procedural loss is rare. */
+  /** 行政复议 (about one penalty in six) and 行政诉讼 (one in ten); mostly upheld, a procedural loss is rare. */
   private async review(random: SeededRandom, decided: string, send: Send): Promise<void> {
     const roll = random.next();
-    if (roll >= 0.14) return;
-    const reconsideration = roll < 0.1;
-    const concluded = weekday(addDays(decided, reconsideration ? 45 + random.below(40) : 90 + random.below(90)));
+    if (roll >= 0.26) return;
+    const reconsideration = roll < 0.16;
+    const concluded = weekday(addDays(decided, reconsideration ? 45 + random.below(40) : 60 + random.below(90)));
     if (concluded >= this.today) return;
     const o = random.next();
     const [outcome, lost] = reconsideration
-      ? o < 0.72 ? ['upheld', false] : o < 0.86 ? ['dismissed', false] : o < 0.93 ? ['terminated', false] : o < 0.97 ? ['altered', true] : ['revoked', true]
-      : o < 0.75 ? ['won', false] : o < 0.9 ? ['withdrawn', false] : ['lost', true];
+      ? o < 0.82 ? ['upheld', false] : o < 0.96 ? ['dismissed', false] : o < 0.975 ? ['terminated', false] : o < 0.985 ? ['altered', true] : ['revoked', true]
+      : o < 0.9 ? ['won', false] : o < 0.96 ? ['withdrawn', false] : ['lost', true];
     await this.lifecycle.review(
       send({ kind: reconsideration ? 'reconsideration' : 'litigation', outcome, procedural: lost && random.next() < 0.4, concludedAt: at(concluded, 14) }),
     );

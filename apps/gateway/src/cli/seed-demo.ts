@@ -4,17 +4,10 @@ import { ConflictError } from '#libs/domain';
 import type { BureausService } from '../bureaus/bureaus.service.js';
 import type { CommandBus } from '../common/command-bus.js';
 import type { UsersService } from '../users/users.service.js';
+import { DEMO_DEFAULTS, seedServices, type SeedOptions } from './seed-services.js';
 
 export const DEMO_PASSWORD = 'Wangjian@2026';
 const CITY = '320900';
-
-/** Services that add their own demo records, in dependency order (operators before leads). */
-const SEEDING_SERVICES: [service: string, data: Record<string, unknown>][] = [
-  ['credit', { year: 2026 }],
-  ['leads', { year: 2026, count: 600 }],
-  ['cases', { year: 2026 }],
-  ['complaints', { year: 2026 }],
-];
 
 interface DemoUser {
   username: string;
@@ -45,7 +38,13 @@ function demoUsers(): DemoUser[] {
  * Demo users for every role in every Yancheng bureau, then each service's own demo records
  * (sent as commands, so every record goes through its service's rules and events).
  */
-export async function seedDemo(deps: { users: UsersService; bureaus: BureausService; commands: CommandBus; now: Date }): Promise<Record<string, unknown>> {
+export async function seedDemo(deps: {
+  users: UsersService;
+  bureaus: BureausService;
+  commands: CommandBus;
+  now: Date;
+  options?: Partial<SeedOptions>;
+}): Promise<Record<string, unknown>> {
   if ((await deps.users.countNonDemo()) > 0) {
     throw new Error('seed:demo refuses to run: this database already holds non-demo users');
   }
@@ -62,13 +61,6 @@ export async function seedDemo(deps: { users: UsersService; bureaus: BureausServ
     actor: { username: 'seed:demo', role: 'admin' as const, bureau: CITY, visibleBureaus: await deps.bureaus.subtree(CITY) },
     requestId: `seed-demo-${deps.now.getTime()}`,
   };
-  const records: Record<string, unknown> = {};
-  for (const [service, data] of SEEDING_SERVICES) {
-    try {
-      records[service] = await deps.commands.send(`${service}.seed_demo`, ctx, data, 300_000);
-    } catch (error) {
-      records[service] = { skipped: (error as Error).message };
-    }
-  }
+  const records = await seedServices(deps.commands, ctx, { ...DEMO_DEFAULTS, ...deps.options });
   return { users: { created, password: DEMO_PASSWORD }, records };
 }

@@ -22,7 +22,7 @@ export const DEMO_DISTRICTS = BUREAU_SEED.filter((b) => b.parent === '320900').m
 export function bureauLateRate(bureau: string): number {
   if (bureau === '320921') return 0.12;
   if (bureau === '320972') return 0.09;
-  return 0.015;
+  return 0.005;
 }
 
 /** Channel shares of a year's online-market leads. */

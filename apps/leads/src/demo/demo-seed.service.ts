@@ -177,7 +177,8 @@ class SeedRun {
     const received = localDateOf(row.receivedAt);
     let view: LeadView | undefined;
     let notBefore = addDays(received, 1);
-    if (random.next() < 0.12) {
+    // A superior's or the platform's own date does not stop for testing, so those leads are not paused.
+    if (!row.superiorDueDate && !row.platformDueDate && random.next() < 0.12) {
       const start = weekday(addDays(received, 1 + random.below(4)));
       if (start >= this.today) return;
       await this.leads.pause(cmd({ reason: pick(random, LEAD_PAUSE_REASONS), startedAt: officeTime(random, start) }));
@@ -196,9 +197,10 @@ class SeedRun {
     const dueDate = view?.dueDate ?? row.dueDate;
     const late = random.next() < bureauLateRate(row.bureau);
     // A few stay open: some not yet due, some already overdue and forgotten.
-    if (random.next() < 0.03) return;
-    const decidedOn = weekday(late ? addDays(dueDate, 1 + random.below(15)) : dayBetween(random, notBefore < dueDate ? notBefore : dueDate, dueDate));
-    if (decidedOn >= this.today || decidedOn < notBefore) return;
+    if (random.next() < 0.01) return;
+    let decidedOn = weekday(late ? addDays(dueDate, 1 + random.below(15)) : dayBetween(random, notBefore < dueDate ? notBefore : dueDate, dueDate));
+    if (decidedOn < notBefore) decidedOn = weekday(addDays(notBefore, random.below(3)));
+    if (decidedOn >= this.today) return;
     const decidedAt = `${decidedOn}T15:${String(random.below(60)).padStart(2, '0')}:00+08:00`;
     const outcome = this.outcome(row, random);
     await this.leads.decide(cmd({ ...outcome, decidedAt }));
@@ -207,7 +209,7 @@ class SeedRun {
     if (outcome.outcome === 'transfer') this.result.transferred++;
     if (outcome.outcome !== 'merge') this.lastByBureau.set(row.bureau, row.id);
 
-    if (REPORT_BACK_CHANNELS.includes(row.channel) && random.next() < 0.97) {
+    if (REPORT_BACK_CHANNELS.includes(row.channel) && random.next() < 0.98) {
       const lateReport = random.next() < bureauLateRate(row.bureau);
       const planned = lateReport ? addDays(dueDate, 1 + random.below(6)) : decidedOn < dueDate ? dayBetween(random, decidedOn, dueDate) : decidedOn;
       const reportedOn = planned < decidedOn ? decidedOn : planned;
