@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './unique-prefix.js';
 export * from './suite-processes.js';
 export * from './private-services.js';
+export * from './factories.js';

@@ -198,12 +198,12 @@ export class DemoCaseProgress {
     this.tally.closed++;
   }
 
-  /** 行政复议 (about one penalty in six) and 行政诉讼 (one in ten); mostly upheld, a procedural loss is rare. */
+  /** 行政复议 (about one penalty in six) and 行政诉讼 (a little rarer); mostly upheld, a procedural loss is rare. */
   private async review(random: SeededRandom, decided: string, send: Send): Promise<void> {
     const roll = random.next();
-    if (roll >= 0.26) return;
+    if (roll >= 0.32) return;
     const reconsideration = roll < 0.16;
-    const concluded = weekday(addDays(decided, reconsideration ? 45 + random.below(40) : 60 + random.below(90)));
+    const concluded = weekday(addDays(decided, reconsideration ? 45 + random.below(40) : 45 + random.below(90)));
     if (concluded >= this.today) return;
     const o = random.next();
     const [outcome, lost] = reconsideration

@@ -209,7 +209,8 @@ class SeedRun {
     if (outcome.outcome === 'transfer') this.result.transferred++;
     if (outcome.outcome !== 'merge') this.lastByBureau.set(row.bureau, row.id);
 
-    if (REPORT_BACK_CHANNELS.includes(row.channel) && random.next() < 0.98) {
+    // The lagging bureaus also forget to report some back to the superior.
+    if (REPORT_BACK_CHANNELS.includes(row.channel) && random.next() >= bureauLateRate(row.bureau)) {
       const lateReport = random.next() < bureauLateRate(row.bureau);
       const planned = lateReport ? addDays(dueDate, 1 + random.below(6)) : decidedOn < dueDate ? dayBetween(random, decidedOn, dueDate) : decidedOn;
       const reportedOn = planned < decidedOn ? decidedOn : planned;
