@@ -50,9 +50,11 @@ export async function readSheet(filename: string, bytes: Buffer): Promise<SheetR
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: SheetRow[] = [];
+  // exceljs recounts every row for columnCount: read it once, not once per cell.
+  const columnCount = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) values.push(cellText(row.getCell(c).value).trim());
+    for (let c = 1; c <= columnCount; c++) values.push(cellText(row.getCell(c).value).trim());
     if (values.some((v) => v !== '')) rows.push({ row: rowNumber, values });
   });
   return rows;

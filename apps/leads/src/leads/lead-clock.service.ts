@@ -36,6 +36,29 @@ export class LeadClockService {
     });
   }
 
+  /**
+   * compute and timeliness for many leads at one instant (imports, lists, exports): leads with
+   * the same inputs (an import's rows share a few receipt dates) share one calendar walk.
+   */
+  atOnce(calendar: WorkCalendar, now: Date = this.clock.now()): BatchClocks {
+    const clocks = new Map<string, LeadClock>();
+    const timeliness = new Map<string, LeadTimeliness>();
+    return {
+      compute: (row, pauses) => {
+        const key = JSON.stringify([row.receivedAt.getTime(), row.ruleSetId, row.ruleSetVersion, row.extension, row.superiorDueDate, row.platformDueDate, pauses.map(toPause)]);
+        let clock = clocks.get(key);
+        if (!clock) clocks.set(key, (clock = this.compute(row, pauses, calendar, now)));
+        return clock;
+      },
+      timeliness: (row, dueDate) => {
+        const key = `${dueDate}|${row.decidedAt?.getTime() ?? ''}`;
+        let result = timeliness.get(key);
+        if (!result) timeliness.set(key, (result = this.timeliness(row, dueDate, calendar, now)));
+        return result;
+      },
+    };
+  }
+
   /** Writes the recomputed dates into the row (the stored copy only serves sorting and filtering). */
   apply(row: LeadRow, clock: LeadClock): void {
     row.dueDate = clock.dueDate;
@@ -53,6 +76,11 @@ export class LeadClockService {
       soonDays: this.config.LEAD_DUE_SOON_WORKING_DAYS,
     });
   }
+}
+
+export interface BatchClocks {
+  compute(row: LeadRow, pauses: LeadPauseRow[]): LeadClock;
+  timeliness(row: LeadRow, dueDate: string): LeadTimeliness;
 }
 
 export function toPause(p: LeadPauseRow): Pause {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { localDateOf, ruleSetFor, type RuleSet, type WorkCalendar } from '#libs/clock';
+import { localDateOf, ruleSetFor, type RuleSet } from '#libs/clock';
 import { LEAD_EVENTS, type Actor, type LeadDuplicateFlaggedPayload, type LeadReceivedPayload, type LeadReporter, type LeadSubject } from '#libs/contracts';
 import {
   DUPLICATE_WINDOW_DAYS,
@@ -14,7 +14,7 @@ import {
   type LeadChannel,
 } from '#libs/domain';
 import { Clock } from '#libs/service-kit';
-import { LeadClockService } from './lead-clock.service.js';
+import { LeadClockService, type BatchClocks } from './lead-clock.service.js';
 import { LeadEvents, type LeadEventSpec } from './lead-events.js';
 import { leadSnapshot } from './lead-mapper.js';
 import { LeadRow, type LeadSourceKind } from './lead.entity.js';
@@ -100,7 +100,7 @@ export class LeadIntakeService {
       const existing = await this.repo.findBySource(manager, input.source.kind, input.source.ref);
       if (existing) return { row: existing, created: false };
     }
-    const row = this.build(input, now, await this.clocks.calendar());
+    const row = this.build(input, now, this.clocks.atOnce(await this.clocks.calendar(), now));
     const duplicate = await this.repo.findDuplicate(manager, row);
     row.duplicateOf = duplicate?.id ?? null;
     if (!(await this.repo.insertLead(manager, row))) {
@@ -121,7 +121,7 @@ export class LeadIntakeService {
    */
   async intakeMany(manager: EntityManager, actor: Actor, inputs: SourcedLeadIntake[], correlationId?: string): Promise<IntakeOutcome[]> {
     const now = this.clock.now();
-    const calendar = await this.clocks.calendar();
+    const clocks = this.clocks.atOnce(await this.clocks.calendar(), now);
     const kind = inputs[0]?.source.kind;
     const known = kind ? await this.repo.findBySources(kind, inputs.map((i) => i.source.ref), manager) : new Map<string, LeadRow>();
     const outcomes: IntakeOutcome[] = [];
@@ -133,7 +133,7 @@ export class LeadIntakeService {
         continue;
       }
       try {
-        const row = this.build(input, now, calendar);
+        const row = this.build(input, now, clocks);
         fresh.push({ row, input });
         outcomes.push({ row, created: true });
       } catch (error) {
@@ -155,7 +155,7 @@ export class LeadIntakeService {
   }
 
   /** The new lead row with its clock, before duplicate detection. */
-  private build(input: LeadIntake, now: Date, calendar: WorkCalendar): LeadRow {
+  private build(input: LeadIntake, now: Date, clocks: BatchClocks): LeadRow {
     const { receivedAt, subject, ruleSet } = this.validate(input, now);
     const row = new LeadRow();
     Object.assign(row, {
@@ -196,7 +196,7 @@ export class LeadIntakeService {
       sourceRef: input.source?.ref ?? null,
       senderBureau: input.senderBureau ?? null,
     } satisfies Partial<LeadRow>);
-    this.clocks.apply(row, this.clocks.compute(row, [], calendar, now));
+    this.clocks.apply(row, clocks.compute(row, []));
     return row;
   }
 

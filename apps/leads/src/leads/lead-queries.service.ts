@@ -58,11 +58,11 @@ export class LeadQueriesService {
   async views(actor: ScopedActor, rows: LeadRow[], pauses?: Map<string, LeadPauseRow[]>): Promise<LeadView[]> {
     const byLead = pauses ?? (await this.repo.pausesOfMany(rows.map((r) => r.id)));
     const calendar: WorkCalendar = await this.clocks.calendar();
-    const now = this.clock.now();
+    const clocks = this.clocks.atOnce(calendar, this.clock.now());
     return rows.map((row) => {
       const rowPauses = byLead.get(row.id) ?? [];
-      const clock = this.clocks.compute(row, rowPauses, calendar, now);
-      return leadView(row, rowPauses, clock, this.clocks.timeliness(row, clock.dueDate, calendar, now), isReadOnlyFor(actor, row));
+      const clock = clocks.compute(row, rowPauses);
+      return leadView(row, rowPauses, clock, clocks.timeliness(row, clock.dueDate), isReadOnlyFor(actor, row));
     });
   }
 }
