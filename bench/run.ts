@@ -1,4 +1,5 @@
 import { benchEventToIndicator } from './events.bench.js';
+import { benchImport } from './import.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { machine, table, writeResults, type BenchRow } from './lib/report.js';
 import { benchIndicatorQuery } from './metrics.bench.js';
@@ -21,6 +22,7 @@ try {
   if (wants('P1') || wants('P5')) rows.push(...(await benchIntake(suite, seconds)));
   if (wants('P2')) rows.push(...(await benchEventToIndicator(suite)));
   if (wants('P3')) rows.push(...(await benchIndicatorQuery()));
+  if (wants('P4')) rows.push(...(await benchImport(suite)));
 } finally {
   await suite.stop();
 }
