@@ -28,7 +28,7 @@ function lead(overrides: Partial<CreateLeadDto> = {}): CreateLeadDto {
     subject: { uscc: validUscc('320902', n), name: shop(n), platform: '淘宝', storeUrl: `https://shop.example.cn/${n}` },
     ...(channel === 'report' ? { reporter: { name: '王建国', phone: '13912345678', realName: true } } : {}),
     ...overrides,
-  } as CreateLeadDto;
+  };
 }
 
 /** `POST /api/v1/complaints`: an online 12315 complaint received on 2026-02-10 against an in-platform shop. */
@@ -43,7 +43,7 @@ function complaint(overrides: Partial<CreateComplaintDto> = {}): CreateComplaint
     description: '购买的商品与宣传不符，商家拒绝七日无理由退货，要求退款',
     amount: 199.5,
     ...overrides,
-  } as CreateComplaintDto;
+  };
 }
 
 /** `POST /api/v1/operators`: an in-platform operator registered in 亭湖区. */
@@ -60,7 +60,7 @@ function operator(overrides: Partial<RegisterOperatorDto> = {}): RegisterOperato
     storeIds: [`store-${100000 + n}`],
     sector: 'general',
     ...overrides,
-  } as RegisterOperatorDto;
+  };
 }
 
 /** Valid HTTP bodies for tests: `factory.lead({ channel: 'report' })`, `factory.complaint()`, `factory.operator()`. */
