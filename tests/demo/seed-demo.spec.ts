@@ -32,7 +32,7 @@ describe(seedDemo.name, () => {
       bureaus: app.get(BureausService),
       commands: app.get(CommandBus),
       now: new Date(NOW),
-      options: { operators: 60, leads: 160, complaints: 48, waitMs: 30_000 },
+      options: { operators: 40, leads: 120, complaints: 36, waitMs: 30_000 },
     })) as typeof result;
   });
   afterAll(async () => {
@@ -42,10 +42,10 @@ describe(seedDemo.name, () => {
 
   it('runs every service seed in order, each waiting for the events it builds on', () => {
     const r = result.records;
-    expect(r.credit).toMatchObject({ operators: 60, subjects: 60 });
-    expect(r.complaints).toMatchObject({ complaints: 48, reports: 8, skipped: false });
+    expect(r.credit).toMatchObject({ operators: 40, subjects: 40 });
+    expect(r.complaints).toMatchObject({ complaints: 36, reports: 6, skipped: false });
     expect(r.waitForLeadsFromComplaints).toMatchObject({ complete: true });
-    expect(r.leads).toMatchObject({ created: 160 });
+    expect(r.leads).toMatchObject({ created: 120 });
     expect(r.waitForFiledCases).toMatchObject({ complete: true });
     expect(r.cases).toMatchObject({ fromLeads: expect.objectContaining({ worked: (r.leads as { filed: number }).filed }) });
   });
