@@ -3,7 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { localDateOf } from '#libs/clock';
 import { CREDIT_EVENTS, type Actor, type CreditRecordView, type EventEnvelope } from '#libs/contracts';
-import { isLightPenalty, isValidUscc, normaliseUscc, publicationEnd } from '#libs/domain';
+import { describePenalties, isLightPenalty, isValidUscc, normaliseUscc, publicationEnd } from '#libs/domain';
 import { newEvent } from '#libs/messaging';
 import { Clock } from '#libs/service-kit';
 import { CreditConfig } from '../credit.config.js';
@@ -76,7 +76,7 @@ export class SourceEventsService {
       date: decidedDate,
       bureau: s.bureau,
       sourceKey,
-      description: `行政处罚：${penalties.map((p) => (p.amount !== undefined ? `${p.type} ${p.amount} 元` : p.type)).join('、')}`,
+      description: `行政处罚：${describePenalties(penalties)}`,
       penalty: { caseId: s.id, penalties, light, publicationEnd: publicationEnd(decidedDate, light), sector: operator?.sector ?? 'general' },
     };
     await this.writer.publish(m, [this.recordAdded(record, event)]);

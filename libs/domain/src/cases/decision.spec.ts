@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ValidationError } from '../shared/domain-error.js';
 import { validatePenalties, validateReview, validateSimplifiedPenalties } from './decision.js';
-import type { DecisionResult, Penalty, ReviewKind } from './vocabulary.js';
+import { describePenalties, type DecisionResult, type Penalty, type ReviewKind } from './vocabulary.js';
 
 describe(validatePenalties.name, () => {
   it.each<[string, DecisionResult, Penalty[], Penalty[] | string]>([
@@ -51,5 +51,12 @@ describe(validateReview.name, () => {
     } else {
       expect(validateReview(kind, outcome, procedural)).toEqual({ procedural: expected });
     }
+  });
+});
+
+describe(describePenalties.name, () => {
+  it('reads penalties in Chinese with fine amounts', () => {
+    expect(describePenalties([{ type: 'fine', amount: 50000 }, { type: 'confiscation_of_illegal_gains' }])).toBe('罚款 50000 元、没收违法所得');
+    expect(describePenalties([{ type: 'warning' }])).toBe('警告');
   });
 });

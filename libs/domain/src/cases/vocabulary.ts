@@ -16,6 +16,25 @@ export const PENALTY_TYPES = [
 ] as const;
 export type PenaltyType = (typeof PENALTY_TYPES)[number];
 
+export const PENALTY_TYPE_LABELS: Record<PenaltyType, string> = {
+  warning: '警告',
+  fine: '罚款',
+  confiscation_of_illegal_gains: '没收违法所得',
+  confiscation_of_illegal_property: '没收非法财物',
+  suspension_of_business: '责令停产停业',
+  license_revocation: '吊销许可证照',
+};
+
+/** How a decision's penalties read in a record or notice, e.g. "罚款 50000 元、没收违法所得". */
+export function describePenalties(penalties: readonly { type: string; amount?: number }[]): string {
+  return penalties
+    .map((p) => {
+      const label = PENALTY_TYPE_LABELS[p.type as PenaltyType] ?? p.type;
+      return p.amount !== undefined ? `${label} ${p.amount} 元` : label;
+    })
+    .join('、');
+}
+
 /** 处罚, 不予处罚, 撤销立案. */
 export const DECISION_RESULTS = ['penalty', 'no_penalty', 'revoked'] as const;
 export type DecisionResult = (typeof DECISION_RESULTS)[number];
