@@ -90,3 +90,19 @@ describe(factsFromCase.name, () => {
     expect(sut.every((f) => f.itemKey === 'K1#1' && f.periodDate === '2026-06-01')).toBe(true);
   });
 });
+
+describe('ODR-routed complaints', () => {
+  it('count in 26, not in the bureau acceptance rate 25.1, when routed before acceptance', () => {
+    const facts = factsFromComplaint({
+      id: 'c-odr',
+      bureau: '320902',
+      online: true,
+      channel: 'odr',
+      handler: 'handler_320902',
+      receivedDate: '2026-03-02',
+      acceptanceDueDate: '2026-03-11',
+      odr: { dueDate: '2026-03-11', closedAt: '2026-03-05T10:00:00+08:00', result: 'settled' },
+    } as Parameters<typeof factsFromComplaint>[0]);
+    expect(facts.map((f) => f.indicator).sort()).toEqual(['26a', '26b']);
+  });
+});

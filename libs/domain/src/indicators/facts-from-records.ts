@@ -100,7 +100,13 @@ export function factsFromLead(lead: LeadRecord): IndicatorFact[] {
 export function factsFromComplaint(c: ComplaintRecord): IndicatorFact[] {
   if (!c.online) return [];
   const base: Base = { recordId: c.id, recordKind: 'complaint', bureau: c.bureau, channel: c.channel, officer: c.handler };
-  const out = [fact('25.1', base, { periodDate: c.acceptanceDueDate, dueDate: c.acceptanceDueDate, doneDate: day(c.acceptanceDecidedAt) })];
+  const out: IndicatorFact[] = [];
+  // Routed to an ODR enterprise before the bureau decided acceptance: the enterprise settles it
+  // directly, so it is measured by 26, not by the bureau's own acceptance rate.
+  const handledByOdr = c.odr !== undefined && c.acceptanceDecidedAt === undefined;
+  if (!handledByOdr) {
+    out.push(fact('25.1', base, { periodDate: c.acceptanceDueDate, dueDate: c.acceptanceDueDate, doneDate: day(c.acceptanceDecidedAt) }));
+  }
   if (c.accepted === true && c.mediationDueDate) {
     out.push(fact('25.2', base, { periodDate: c.mediationDueDate, dueDate: c.mediationDueDate, doneDate: day(c.closedAt) }));
   }
