@@ -15,9 +15,10 @@ import { headers as natsHeaders, nanos, type NatsConnection } from '@nats-io/nat
 import { connect } from '@nats-io/transport-node';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope, NatsNames } from '#libs/contracts';
 import { backoffDelay } from './backoff.js';
+import { BatchReader } from './batch-reader.js';
 import { deadLetterHeaders } from './dead-letter.js';
 import { parseEnvelope } from './envelope.js';
 import { JetStreamEventContext } from './jetstream-context.js';
@@ -47,7 +48,13 @@ export interface JetStreamEventServerOptions {
   maxNakDelayMs?: number;
   /** Redelivery of an unacked message (process died) happens after this long. */
   ackWaitMs?: number;
-  /** Messages pulled ahead; handled strictly one at a time. */
+  /**
+   * Most messages handled in one database transaction (default 100). A batch is what has already
+   * arrived, never waited for; if any handler in it fails, the batch is rolled back and its
+   * messages are handled one at a time.
+   */
+  batchSize?: number;
+  /** Messages pulled ahead (default twice `batchSize`); a batch is at most what is pulled. */
   prefetch?: number;
   /** Stream settings used only if the stream does not exist yet. */
   stream?: JetStreamSetupOptions;
@@ -68,11 +75,21 @@ class HandlerFailure extends Error {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Listener = Function;
 
+/** A message ready for its handler. */
+interface Delivery {
+  m: JsMsg;
+  event: EventEnvelope;
+  handler: MessageHandler;
+  deliveryCount: number;
+}
+
 /**
- * Nest custom transport: a durable JetStream pull consumer. Each event is handled in one database
- * transaction that first records `(consumer, event id)` in the inbox, so a redelivery after a crash
- * (committed but not acked) is a no-op. Failures are retried with backoff; poison messages go to
- * the consumer's dead-letter subject so the stream keeps flowing.
+ * Nest custom transport: a durable JetStream pull consumer. Events are handled in stream order,
+ * in batches of what has arrived: one database transaction records `(consumer, event id)` of the
+ * batch in the inbox and runs the handlers of the events not recorded before, so a redelivery
+ * after a crash (committed but not acked) is a no-op. A batch whose handler fails is rolled back
+ * and handled one message per transaction; failures are retried with backoff and poison messages
+ * go to the consumer's dead-letter subject, so the stream keeps flowing.
  */
 export class JetStreamEventServer extends Server implements CustomTransportStrategy {
   override readonly transportId = JETSTREAM_EVENTS;
@@ -83,6 +100,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   private readonly nakDelayMs: number;
   private readonly maxNakDelayMs: number;
   private readonly ackWaitMs: number;
+  private readonly batchSize: number;
   private readonly prefetch: number;
   private readonly log: MessagingLogger;
   private readonly listeners = new Map<string, Listener[]>();
@@ -101,9 +119,11 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     this.nakDelayMs = opts.nakDelayMs ?? 1000;
     this.maxNakDelayMs = opts.maxNakDelayMs ?? 60_000;
     this.ackWaitMs = opts.ackWaitMs ?? 30_000;
-    this.prefetch = opts.prefetch ?? 16;
+    this.batchSize = opts.batchSize ?? 100;
+    this.prefetch = opts.prefetch ?? 2 * this.batchSize;
     this.log = opts.logger ?? defaultLogger(JetStreamEventServer.name);
     if (!(this.maxDeliver >= 1)) throw new RangeError('maxDeliver must be at least 1');
+    if (!(this.batchSize >= 1)) throw new RangeError('batchSize must be at least 1');
   }
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
@@ -246,14 +266,10 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         this.messages = messages;
         void this.watchConsumer(messages);
         if (this.closing) await messages.close();
-        for await (const m of messages) {
+        const reader = new BatchReader(messages[Symbol.asyncIterator]());
+        for (let batch = await reader.next(this.batchSize); batch.length > 0; batch = await reader.next(this.batchSize)) {
           failures = 0;
-          if (this.closing) {
-            // Pulled but not started: hand it back now rather than after ack_wait.
-            m.nak();
-            continue;
-          }
-          await this.handleMessage(m);
+          await this.handleBatch(batch);
         }
         if (this.closing) break;
         throw new Error('message iterator ended');
@@ -277,19 +293,97 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     }
   }
 
-  private async handleMessage(m: JsMsg): Promise<void> {
+  /**
+   * Handles pulled messages in stream order: runs of first deliveries share one transaction; a
+   * redelivered message (it failed or its process died before) is handled alone, so a message
+   * that keeps failing does not roll back its neighbours' batch again and again.
+   */
+  private async handleBatch(batch: JsMsg[]): Promise<void> {
+    let run: Delivery[] = [];
+    for (const m of batch) {
+      if (this.closing) {
+        // Pulled but not started: hand it back now rather than after ack_wait.
+        m.nak();
+        continue;
+      }
+      const delivery = await this.prepare(m);
+      if (!delivery) continue;
+      if (delivery.deliveryCount === 1) {
+        run.push(delivery);
+        continue;
+      }
+      await this.handleRun(run);
+      run = [];
+      await this.handleOne(delivery);
+    }
+    await this.handleRun(run);
+  }
+
+  /** Settles a message that needs no handler (unparseable, out of deliveries, no handler); else what its handler needs. */
+  private async prepare(m: JsMsg): Promise<Delivery | undefined> {
     const deliveryCount = m.info.deliveryCount;
     const parsed = parseEnvelope(m.data);
-    if (!parsed.ok) return this.deadLetter(m, parsed.reason, undefined);
+    if (!parsed.ok) {
+      await this.deadLetter(m, parsed.reason, undefined);
+      return undefined;
+    }
     const event = parsed.event;
     if (deliveryCount > this.maxDeliver) {
-      return this.deadLetter(m, `delivered ${deliveryCount} times; the last attempt did not finish`, event);
+      await this.deadLetter(m, `delivered ${deliveryCount} times; the last attempt did not finish`, event);
+      return undefined;
     }
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) {
       m.ack();
-      return;
+      return undefined;
     }
+    return { m, event, handler, deliveryCount };
+  }
+
+  /** One transaction for the run, then the acks; if anything fails, each message on its own. */
+  private async handleRun(run: Delivery[]): Promise<void> {
+    if (run.length === 0) return;
+    if (run.length === 1) return this.handleOne(run[0]);
+    try {
+      const handled = await this.handleRunInTransaction(run);
+      for (const d of handled) await this.opts.faultHooks?.afterCommit?.(d.event, d.deliveryCount);
+      for (const d of run) d.m.ack();
+      return;
+    } catch (err) {
+      // Rolled back: nothing of the run is recorded. Each message now gets its own transaction
+      // and its own outcome (retry, dead letter) without holding back the others.
+      this.log.warn(`consumer ${this.opts.durable}: batch of ${run.length} rolled back (${describeError(err)}); handling its messages one at a time`);
+    }
+    for (const d of run) {
+      if (this.closing) d.m.nak();
+      else await this.handleOne(d);
+    }
+  }
+
+  /** Records the run in the inbox with one statement and runs the handlers of the new events, in order. */
+  private async handleRunInTransaction(run: Delivery[]): Promise<Delivery[]> {
+    return this.opts.dataSource.transaction(async (manager) => {
+      const ids = [...new Set(run.map((d) => d.event.id.toLowerCase()))];
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.opts.durable, ids],
+      );
+      const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
+      const handled: Delivery[] = [];
+      for (const d of run) {
+        // Not fresh: handled before (we died between commit and ack), or a duplicate within the run.
+        if (!fresh.delete(d.event.id.toLowerCase())) {
+          this.log.log(`consumer ${this.opts.durable}: ${d.event.type} ${d.event.id} already handled; redelivery acknowledged`);
+          continue;
+        }
+        await this.runHandler(manager, d);
+        handled.push(d);
+      }
+      return handled;
+    });
+  }
+
+  private async handleOne({ m, event, handler, deliveryCount }: Delivery): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.handleInTransaction(handler, event, m, deliveryCount);
@@ -323,13 +417,17 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         this.log.log(`consumer ${this.opts.durable}: ${event.type} ${event.id} already handled; redelivery acknowledged`);
         return;
       }
-      const ctx = new JetStreamEventContext(manager, event, deliveryCount, m.subject, m.seq);
-      const outcome = await runHandlerScope(async () => {
-        const result: unknown = await handler(event, ctx);
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      });
-      if ('error' in outcome) throw new HandlerFailure(outcome.error, outcome.permanent);
+      await this.runHandler(manager, { m, event, handler, deliveryCount });
     });
+  }
+
+  private async runHandler(manager: EntityManager, { m, event, handler, deliveryCount }: Delivery): Promise<void> {
+    const ctx = new JetStreamEventContext(manager, event, deliveryCount, m.subject, m.seq);
+    const outcome = await runHandlerScope(async () => {
+      const result: unknown = await handler(event, ctx);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    });
+    if ('error' in outcome) throw new HandlerFailure(outcome.error, outcome.permanent);
   }
 
   private async handlerFailed(m: JsMsg, event: EventEnvelope, deliveryCount: number, failure: HandlerFailure): Promise<void> {
