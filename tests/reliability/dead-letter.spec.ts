@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { EVENT_HEADERS } from '#libs/contracts';
-import { DEAD_LETTER_HEADERS, OutboxRelay } from '#libs/messaging';
+import { OutboxRelay } from '#libs/messaging';
 import { TALLY_EVENT, writeTally } from '../fixtures/messaging/tally.js';
 import type { RunningProjector } from '../fixtures/messaging/projector.js';
-import { quietLogger, report, streamCensus, waitFor, World } from './harness.js';
+import { deadLetterCount, deadLetters, quietLogger, report, streamCensus, waitFor, World } from './harness.js';
 
 const WRITES = 100;
 const POISON = 30;
@@ -53,7 +53,7 @@ describe('JetStreamEventServer dead-letter', () => {
       timeoutMs: 30_000,
       describe: async () => JSON.stringify(await world.facts()),
     });
-    await waitFor('the three dead letters', async () => (await dlqCount(world)) >= 3, { timeoutMs: 30_000 });
+    await waitFor('the three dead letters', async () => (await deadLetterCount(world)) >= 3, { timeoutMs: 30_000 });
     await waitFor('the consumer to have nothing pending', async () => (await world.pending(DURABLE)) === 0);
 
     const rows = await world.rowsWritten();
@@ -79,26 +79,3 @@ describe('JetStreamEventServer dead-letter', () => {
     expect(consumerLog.filter((l) => /failed \(delivery \d\)/.test(l)).length).toBeGreaterThanOrEqual(2 + 2);
   }, 60_000);
 });
-
-async function dlqCount(world: World): Promise<number> {
-  const { jetstreamManager } = await import('@nats-io/jetstream');
-  return (await (await jetstreamManager(world.nc)).streams.info(world.names.deadLetterStream)).state.messages;
-}
-
-async function deadLetters(world: World): Promise<{ reason: string; consumer: string; type: string; subject: string }[]> {
-  const total = await dlqCount(world);
-  const consumer = await jetstream(world.nc).consumers.get(world.names.deadLetterStream);
-  const out: { reason: string; consumer: string; type: string; subject: string }[] = [];
-  const messages = await consumer.consume();
-  for await (const m of messages) {
-    out.push({
-      reason: m.headers?.get(DEAD_LETTER_HEADERS.reason) ?? '',
-      consumer: m.headers?.get(DEAD_LETTER_HEADERS.consumer) ?? '',
-      type: m.headers?.get(EVENT_HEADERS.type) ?? '',
-      subject: m.subject,
-    });
-    if (out.length >= total) break;
-  }
-  await messages.close();
-  return out;
-}

@@ -10,7 +10,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { EVENT_HEADERS, natsNames, type NatsNames } from '#libs/contracts';
-import { ensureJetStream, type MessagingLogger } from '#libs/messaging';
+import { DEAD_LETTER_HEADERS, ensureJetStream, type MessagingLogger } from '#libs/messaging';
 import { createTestDatabase, uniquePrefix, type TestDatabase } from '#libs/testing';
 import { startProjector, type ProjectorOptions, type RunningProjector } from '../fixtures/messaging/projector.js';
 import { openTallyDataSource } from '../fixtures/messaging/tally.js';
@@ -284,4 +284,28 @@ export class World {
 /** Keeps expected warnings (NATS down, retries) out of the test output; collects them for asserts. */
 export function quietLogger(sink: string[] = []): MessagingLogger & { lines: string[] } {
   return { lines: sink, log: () => undefined, warn: (m) => sink.push(m), error: (m) => sink.push(m) };
+}
+
+/** Messages in the dead-letter stream. */
+export async function deadLetterCount(world: World): Promise<number> {
+  return (await (await jetstreamManager(world.nc)).streams.info(world.names.deadLetterStream)).state.messages;
+}
+
+/** Every message in the dead-letter stream, with the headers the consumer added. */
+export async function deadLetters(world: World): Promise<{ reason: string; consumer: string; type: string; subject: string }[]> {
+  const total = await deadLetterCount(world);
+  const consumer = await jetstream(world.nc).consumers.get(world.names.deadLetterStream);
+  const out: { reason: string; consumer: string; type: string; subject: string }[] = [];
+  const messages = await consumer.consume();
+  for await (const m of messages) {
+    out.push({
+      reason: m.headers?.get(DEAD_LETTER_HEADERS.reason) ?? '',
+      consumer: m.headers?.get(DEAD_LETTER_HEADERS.consumer) ?? '',
+      type: m.headers?.get(EVENT_HEADERS.type) ?? '',
+      subject: m.subject,
+    });
+    if (out.length >= total) break;
+  }
+  await messages.close();
+  return out;
 }
