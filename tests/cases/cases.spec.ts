@@ -304,6 +304,14 @@ describe('cases service', () => {
     };
     const meta = { type: 'screenshot', sourceUrl: 'https://shop.example.com/item/1', capturedAt: '2026-11-26T10:00:00+08:00', method: '可信时间戳截屏' };
 
+    it('leaves no uploaded parts behind when the service refuses the evidence (another bureau’s case)', async () => {
+      const before = Number((await t.db.query('SELECT count(*) AS n FROM cases.transfer_parts')).rows[0].n);
+      const res = await upload('0b8e4d52-6b9f-4a2e-9d8e-5f2c1a7b3c4d', meta, Buffer.alloc(1_100_000, 3));
+      expect(res.statusCode).toBe(404);
+      const after = Number((await t.db.query('SELECT count(*) AS n FROM cases.transfer_parts')).rows[0].n);
+      expect(after).toBe(before);
+    });
+
     it('stores the bytes with SHA-256, re-verifies on read and flags a tampered row', async () => {
       const c = await file();
       // Bigger than one NATS message, so the gateway has to send it in parts.

@@ -50,6 +50,14 @@ describe('gateway', () => {
       expect(res.statusCode).toBe(400);
     });
 
+    it('refuses multipart on a JSON route (415) instead of running it with an empty body', async () => {
+      const form = new FormData();
+      form.append('username', 'via-form');
+      const res = await h.request({ method: 'POST', url: '/api/v1/users', headers: { authorization: `Bearer ${admin}` }, payload: form });
+      expect(res.statusCode).toBe(415);
+      expect(res.json()).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    });
+
     it('answers 400 for an impossible date', async () => {
       const res = await get('/api/v1/calendar/add?from=2026-02-30&days=15&kind=working', officer);
       expect(res.statusCode).toBe(400);

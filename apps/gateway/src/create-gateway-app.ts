@@ -46,6 +46,14 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
   // Security headers; the console is same-origin only, so the default CSP fits it.
   await app.register(helmet as never, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } } });
   const fastify = app.getHttpAdapter().getInstance();
+  // Multipart is parsed lazily by the upload routes; anywhere else it would reach a JSON route
+  // as an empty body, so it is refused before the handler runs.
+  fastify.addHook('preValidation', async (request, reply) => {
+    const multipart = /^multipart\//i.test(request.headers['content-type'] ?? '');
+    if (multipart && (request.routeOptions.config as { multipart?: boolean } | undefined)?.multipart !== true) {
+      await reply.status(415).send({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '此接口不接受 multipart/form-data，请以 JSON 提交' });
+    }
+  });
   const audit = app.get(AuditService);
   // onSend runs before the response leaves: a client that saw its write succeed can rely
   // on the audit entry already being in the chain.

@@ -9,6 +9,12 @@ export const MAX_TRANSFER_PARTS = 128;
 
 export const uploadPartPattern = (service: string) => `${service}.upload_part`;
 export const downloadPartPattern = (service: string) => `${service}.download_part`;
+export const discardUploadPattern = (service: string) => `${service}.upload_discard`;
+
+/** `<svc>.upload_discard`: the final command was refused, so its parts go at once. */
+export interface DiscardUploadCommand {
+  uploadId: string;
+}
 
 /** `<svc>.upload_part`: one part of a file the final command will reference by `uploadId`. */
 export interface UploadPartCommand {

@@ -1,7 +1,14 @@
 import { Controller, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { CommandMessage } from '#libs/contracts';
-import { downloadPartPattern, uploadPartPattern, type DownloadPartCommand, type UploadPartCommand } from './chunked-transfer.contract.js';
+import {
+  discardUploadPattern,
+  downloadPartPattern,
+  uploadPartPattern,
+  type DiscardUploadCommand,
+  type DownloadPartCommand,
+  type UploadPartCommand,
+} from './chunked-transfer.contract.js';
 import { ChunkedTransfers } from './chunked-transfers.js';
 
 /** The part handlers of one service: the patterns carry the service name. */
@@ -13,6 +20,11 @@ function createChunkedTransferHandlers(service: string): Type<unknown> {
     @MessagePattern(uploadPartPattern(service))
     uploadPart(@Payload() cmd: CommandMessage<UploadPartCommand>) {
       return this.transfers.receivePart(cmd.actor.username, cmd.data);
+    }
+
+    @MessagePattern(discardUploadPattern(service))
+    discardUpload(@Payload() cmd: CommandMessage<DiscardUploadCommand>) {
+      return this.transfers.discardUpload(cmd.actor.username, cmd.data?.uploadId);
     }
 
     @MessagePattern(downloadPartPattern(service))

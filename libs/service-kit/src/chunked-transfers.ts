@@ -36,6 +36,16 @@ export class ChunkedTransfers {
     return { received: data.length };
   }
 
+  /** Drops the caller's parts of an upload whose final command was refused. */
+  async discardUpload(owner: string, uploadId: unknown): Promise<{ discarded: number }> {
+    if (typeof uploadId !== 'string' || !UUID.test(uploadId)) throw invalidPart();
+    const [, discarded] = (await this.dataSource.query(`DELETE FROM transfer_parts WHERE direction = 'upload' AND transfer_id = $1 AND owner = $2`, [uploadId, owner])) as [
+      unknown,
+      number,
+    ];
+    return { discarded };
+  }
+
   /**
    * The uploaded file, its parts deleted in the caller's transaction: if the command fails and
    * rolls back, the parts stay for a retry (or the purge).

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { EvidenceMetaDto } from '#libs/contracts';
 import { ValidationError } from '#libs/domain';
 import { Roles } from '../auth/auth.decorators.js';
-import { uploadInParts } from '../common/chunked-transfer.js';
+import { sendWithUpload } from '../common/chunked-transfer.js';
 import { CommandBus } from '../common/command-bus.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
@@ -30,6 +31,7 @@ export class EvidenceController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @RouteConfig({ multipart: true })
   @ApiConsumes('multipart/form-data')
   @Roles('officer', 'supervisor')
   async add(@Param('id') id: string, @Req() request: FastifyRequest, @Ctx() ctx: RequestContext) {
@@ -37,14 +39,13 @@ export class EvidenceController {
     const meta = (await this.validation.transform(fields, { type: 'body', metatype: EvidenceMetaDto })) as EvidenceMetaDto;
     if (!file) throw fileProblem('isDefined', '必须上传文件');
     if (file.content.length === 0) throw fileProblem('EMPTY_FILE', '文件为空');
-    const upload = await uploadInParts(this.commands, 'cases', ctx, file.content);
-    return this.commands.send<{ id: string; sha256: string }>('cases.add_evidence', ctx, {
+    return sendWithUpload<{ id: string; sha256: string }, object>(this.commands, 'cases', ctx, file.content, 'cases.add_evidence', (upload) => ({
       ...meta,
       id,
       upload,
       fileName: file.fileName,
       mimeType: file.mimeType,
-    });
+    }));
   }
 
   @Get(':evidenceId')

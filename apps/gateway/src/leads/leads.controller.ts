@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -15,7 +16,7 @@ import {
 } from '#libs/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import type { ChunkedReply } from '#libs/service-kit';
-import { receiveInParts, uploadInParts } from '../common/chunked-transfer.js';
+import { receiveInParts, sendWithUpload } from '../common/chunked-transfer.js';
 import { CommandBus } from '../common/command-bus.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { readImportFile } from './leads-multipart.js';
@@ -53,12 +54,12 @@ export class LeadsController {
 
   @Post('import')
   @HttpCode(200)
+  @RouteConfig({ multipart: true })
   @ApiConsumes('multipart/form-data')
   @Roles('officer', 'supervisor', 'integration')
   async import(@Req() request: FastifyRequest, @Ctx() ctx: RequestContext) {
     const file = await readImportFile(request);
-    const upload = await uploadInParts(this.commands, 'leads', ctx, file.content);
-    const reply = await this.commands.send<ChunkedReply>('leads.import', ctx, { filename: file.filename, upload }, IMPORT_TIMEOUT_MS);
+    const reply = await sendWithUpload<ChunkedReply, object>(this.commands, 'leads', ctx, file.content, 'leads.import', (upload) => ({ filename: file.filename, upload }), IMPORT_TIMEOUT_MS);
     return JSON.parse((await receiveInParts(this.commands, 'leads', ctx, reply)).toString('utf8')) as ImportLeadsReport;
   }
 
