@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isOnTime, isOverdue, localDateOf } from './instant.js';
+import { intlLocalDate, isOnTime, isOverdue, localDateOf } from './instant.js';
 
 describe(localDateOf.name, () => {
   it.each([
@@ -61,5 +61,21 @@ describe(isOverdue.name, () => {
     ['2026-10-23', '2026-10-24', true],
   ])('due %s, today %s → %p', (dueDate, today, expected) => {
     expect(isOverdue(dueDate, today)).toBe(expected);
+  });
+});
+
+describe('Asia/Shanghai fixed-offset fast path', () => {
+  it('agrees with ICU for instants from 1992 to 2040, around local midnight included', () => {
+    let seed = 20261127;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const from = Date.UTC(1992, 0, 1);
+    const to = Date.UTC(2040, 0, 1);
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(from + next() * (to - from));
+      expect(localDateOf(new Date(t))).toBe(intlLocalDate(t, 'Asia/Shanghai'));
+    }
+    // 15:59:59.999Z is still the same Shanghai day; 16:00Z is the next.
+    expect(localDateOf('2026-09-30T15:59:59.999Z')).toBe('2026-09-30');
+    expect(localDateOf('2026-09-30T16:00:00.000Z')).toBe('2026-10-01');
   });
 });

@@ -53,6 +53,22 @@ export function localDateOf(instant: Instant, timeZone: string = DEFAULT_TIME_ZO
   if (Number.isNaN(epochMs)) {
     throw new ClockError('INVALID_INSTANT', `无效时间 ${String(instant)}`, 'instant');
   }
+  if (timeZone === DEFAULT_TIME_ZONE && epochMs >= SHANGHAI_FIXED_OFFSET_SINCE) {
+    return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  }
+  return intlLocalDate(epochMs, timeZone);
+}
+
+/**
+ * China has kept UTC+8 without daylight saving since the 1991 summer time ended, so from 1992
+ * on the local date is plain arithmetic; Intl (ICU) stays the source for other zones and earlier
+ * years. The fast path matters: imports convert hundreds of thousands of instants.
+ */
+const SHANGHAI_FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/** The local date of an epoch instant by ICU's time-zone data. */
+export function intlLocalDate(epochMs: number, timeZone: string): LocalDate {
   const parts = formatterFor(timeZone).formatToParts(epochMs);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
