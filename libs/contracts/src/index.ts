@@ -17,3 +17,4 @@ export * from './events/metrics.js';
 export * from './dto/indicators.dto.js';
 export * from './events/leads.js';
 export * from './dto/leads.dto.js';
+export * from './chunked-transfer.js';

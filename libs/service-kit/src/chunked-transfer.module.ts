@@ -8,7 +8,7 @@ import {
   type DiscardUploadCommand,
   type DownloadPartCommand,
   type UploadPartCommand,
-} from './chunked-transfer.contract.js';
+} from '#libs/contracts';
 import { ChunkedTransfers } from './chunked-transfers.js';
 
 /** The part handlers of one service: the patterns carry the service name. */

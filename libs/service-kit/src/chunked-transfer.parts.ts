@@ -1,5 +1,5 @@
 import { ValidationError } from '#libs/domain';
-import { MAX_TRANSFER_PARTS, TRANSFER_PART_BYTES } from './chunked-transfer.contract.js';
+import { MAX_TRANSFER_PARTS, TRANSFER_PART_BYTES } from '#libs/contracts';
 
 /** The file cut into consecutive parts of at most `partBytes` (an empty file has no part). */
 export function splitIntoParts(bytes: Buffer, partBytes = TRANSFER_PART_BYTES): Buffer[] {

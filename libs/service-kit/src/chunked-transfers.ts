@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotFoundError, ValidationError } from '#libs/domain';
-import { MAX_TRANSFER_PARTS, TRANSFER_PART_BYTES, type ChunkedReply, type ChunkedUpload, type UploadPartCommand } from './chunked-transfer.contract.js';
+import { MAX_TRANSFER_PARTS, TRANSFER_PART_BYTES, type ChunkedReply, type ChunkedUpload, type UploadPartCommand } from '#libs/contracts';
 import { joinParts, splitIntoParts } from './chunked-transfer.parts.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

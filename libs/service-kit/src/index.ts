@@ -9,7 +9,6 @@ export * from './start-service.js';
 export * from './tokens.js';
 export * from './calendar-year.entity.js';
 export * from './calendar.provider.js';
-export * from './chunked-transfer.contract.js';
 export * from './chunked-transfer.parts.js';
 export * from './chunked-transfer.tables.js';
 export * from './chunked-transfers.js';

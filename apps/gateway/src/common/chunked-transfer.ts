@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   discardUploadPattern,
   downloadPartPattern,
-  splitIntoParts,
   uploadPartPattern,
   type ChunkedReply,
   type ChunkedUpload,
   type DownloadPartCommand,
   type UploadPartCommand,
-} from '#libs/service-kit';
+} from '#libs/contracts';
+import { splitIntoParts } from '#libs/service-kit';
 import type { CommandBus } from './command-bus.js';
 import { GatewayError } from './gateway-error.js';
 import type { RequestContext } from './request-context.js';

@@ -15,7 +15,7 @@ import {
   type ImportLeadsReport,
 } from '#libs/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import type { ChunkedReply } from '#libs/service-kit';
+import type { ChunkedReply } from '#libs/contracts';
 import { receiveInParts, sendWithUpload } from '../common/chunked-transfer.js';
 import { CommandBus } from '../common/command-bus.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { CommandMessage, ExportLeadsQueryDto } from '#libs/contracts';
-import { LeadImportService, type ImportLeadsCommand } from './lead-import.service.js';
+import type { CommandMessage, ExportLeadsQueryDto, ImportLeadsCommand } from '#libs/contracts';
+import { LeadImportService } from './lead-import.service.js';
 
 @Controller()
 export class LeadImportHandlers {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '#libs/clock';
-import type { Actor, CommandMessage, ExportLeadsQueryDto, ImportLeadsReport, ImportRowReport } from '#libs/contracts';
+import type { Actor, ChunkedReply, CommandMessage, ExportLeadsQueryDto, ExportLeadsReply, ImportLeadsCommand, ImportLeadsReport, ImportRowReport } from '#libs/contracts';
 import { LEAD_IMPORT_COLUMNS, ValidationError, parseImportRow, type LeadImportColumn, type RawImportRow } from '#libs/domain';
-import { ChunkedTransfers, Clock, type ChunkedReply, type ChunkedUpload } from '#libs/service-kit';
+import { ChunkedTransfers, Clock } from '#libs/service-kit';
 import { LeadsConfig } from '../leads.config.js';
 import { LeadIntakeService, SourceRaceError, type SourcedLeadIntake } from '../leads/lead-intake.service.js';
 import { LeadQueriesService } from '../leads/lead-queries.service.js';
@@ -16,17 +16,6 @@ const ROWS_PER_TRANSACTION = 500;
 /** A batch that lost a race on a source id is run again (the winner's lead is then found). */
 const RACE_RETRIES = 3;
 
-/** `leads.import`: the file was sent before in `leads.upload_part` parts. */
-export interface ImportLeadsCommand {
-  filename: string;
-  upload: ChunkedUpload;
-}
-
-/** `leads.export`: the XLSX, inline or in parts for `leads.download_part`. */
-export interface ExportLeadsReply {
-  filename: string;
-  file: ChunkedReply;
-}
 
 interface PendingRow {
   entry: ImportRowReport;

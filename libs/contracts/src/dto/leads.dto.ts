@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { LEAD_CASE_PROCEDURES, LEAD_CHANNELS, LEAD_OUTCOMES, LEAD_PAUSE_REASONS, LEAD_STATUSES, type LeadCaseProcedure, type LeadChannel, type LeadOutcome, type LeadStatus } from '#libs/domain';
 import type { DeadlineExplanation } from '#libs/clock';
+import type { ChunkedReply, ChunkedUpload } from '../chunked-transfer.js';
 import type { LeadReporter, LeadSubject } from '../events/leads.js';
 import { IsLocalDate, IsUscc } from './validators.js';
 
@@ -234,10 +235,16 @@ export class SeedDemoLeadsDto {
   count: number;
 }
 
-/** `leads.import`: the uploaded file, base64, as sent by the gateway. */
+/** `leads.import`: the file was sent before in `leads.upload_part` parts. */
 export interface ImportLeadsCommand {
   filename: string;
-  contentBase64: string;
+  upload: ChunkedUpload;
+}
+
+/** `leads.export`: the XLSX, inline or in parts for `leads.download_part`. */
+export interface ExportLeadsReply {
+  filename: string;
+  file: ChunkedReply;
 }
 
 export interface ImportRowReport {
