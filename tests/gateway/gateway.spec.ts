@@ -58,6 +58,12 @@ describe('gateway', () => {
       expect(res.json()).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
+    it('names the missing fields of a request sent without a body', async () => {
+      const res = await h.request({ method: 'POST', url: '/api/v1/users', headers: { authorization: `Bearer ${admin}` } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['username', 'password', 'role', 'bureau']));
+    });
+
     it('answers 400 for an impossible date', async () => {
       const res = await get('/api/v1/calendar/add?from=2026-02-30&days=15&kind=working', officer);
       expect(res.statusCode).toBe(400);

@@ -67,7 +67,8 @@ class GatewayValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const problem = structuralProblem(value);
     if (problem) throw new BadRequestException({ code: ERROR_CODES.validation, message: `请求参数无效：${problem.field}`, details: [problem] });
-    return super.transform(value, metadata);
+    // A request without a body is an empty object: required fields are then reported by name.
+    return super.transform(metadata.type === 'body' && value === undefined ? {} : value, metadata);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   OdrRouteDto,
   RatingDto,
   ViolationDto,
+  EmptyBodyDto,
 } from '#libs/contracts';
 import { ValidationError } from '#libs/domain';
 import { PII_REVEALED_HEADER } from '../audit/audit.service.js';
@@ -138,7 +139,7 @@ export class ComplaintsController {
   @Post(':id/rebase')
   @HttpCode(200)
   @Roles('admin')
-  rebase(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+  rebase(@Param('id') id: string, @Ctx() ctx: RequestContext, @Body() _none: EmptyBodyDto) {
     return this.commands.send('complaints.rebase', ctx, { id });
   }
 

@@ -13,6 +13,7 @@ import {
   type ItemsReply,
   type RebuildReply,
   type XlsxReply,
+  EmptyBodyDto,
 } from '#libs/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import { CommandBus } from '../common/command-bus.js';
@@ -66,7 +67,7 @@ export class IndicatorsController {
 
   @Post('rebuild')
   @Roles('admin')
-  rebuild(@Ctx() ctx: RequestContext): Promise<RebuildReply> {
+  rebuild(@Ctx() ctx: RequestContext, @Body() _none: EmptyBodyDto): Promise<RebuildReply> {
     return this.commands.send(METRICS_COMMANDS.rebuild, ctx, {}, REBUILD_TIMEOUT_MS);
   }
 

@@ -32,3 +32,9 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+/**
+ * The body of a command that takes none (rebuild, rebase): with the global pipe forbidding
+ * unknown fields, any field sent is a 400 instead of being silently ignored.
+ */
+export class EmptyBodyDto {}
