@@ -18,3 +18,4 @@ export * from './dto/indicators.dto.js';
 export * from './events/leads.js';
 export * from './dto/leads.dto.js';
 export * from './chunked-transfer.js';
+export * from './dto/operator-ref.dto.js';

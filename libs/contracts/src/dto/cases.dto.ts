@@ -39,6 +39,7 @@ import {
   type ReviewKind,
   type SoftMeasureKind,
 } from '#libs/domain';
+import { OperatorRefDto } from './operator-ref.dto.js';
 import { IsLocalDate, IsUscc } from './validators.js';
 
 const BUREAU = /^\d{6}$/;
@@ -54,26 +55,7 @@ function IsInstant(): PropertyDecorator {
   };
 }
 
-export class CaseSubjectDto {
-  @IsOptional()
-  @IsUscc()
-  uscc?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  platform?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  storeUrl?: string;
-}
+export class CaseSubjectDto extends OperatorRefDto {}
 
 export class PenaltyDto {
   @IsIn(PENALTY_TYPES)

@@ -33,7 +33,7 @@ import {
   type Satisfaction,
 } from '#libs/domain';
 import { PAUSE_REASONS, type PauseReason } from '#libs/clock';
-import { IsUscc } from './validators.js';
+import { OperatorRefDto } from './operator-ref.dto.js';
 
 const BUREAU = /^\d{6}$/;
 const BUREAU_MESSAGE = { message: '$property must be a 6-digit division code' };
@@ -68,26 +68,7 @@ export class ConsumerDto {
 }
 
 /** The operator complained about; the jurisdiction fields are what §5 needs to pick the bureau. */
-export class ComplaintOperatorDto {
-  @IsOptional()
-  @IsUscc()
-  uscc?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  platform?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  storeUrl?: string;
-
+export class ComplaintOperatorDto extends OperatorRefDto {
   @IsOptional()
   @IsIn(COMPLAINT_OPERATOR_KINDS)
   kind?: ComplaintOperatorKind;
@@ -274,26 +255,7 @@ export class ListComplaintsQueryDto {
   pageSize?: string;
 }
 
-export class ReportSubjectDto {
-  @IsOptional()
-  @IsUscc()
-  uscc?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  platform?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  storeUrl?: string;
-}
+export class ReportSubjectDto extends OperatorRefDto {}
 
 export class ReporterDto {
   @IsString()
