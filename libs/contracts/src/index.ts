@@ -18,4 +18,5 @@ export * from './dto/indicators.dto.js';
 export * from './events/leads.js';
 export * from './dto/leads.dto.js';
 export * from './chunked-transfer.js';
-export * from './dto/operator-ref.dto.js';
+export * from './dto/parties.dto.js';
+export * from './dto/paging.dto.js';

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNumber,
   IsObject,
@@ -17,7 +16,6 @@ import {
   Matches,
   Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
@@ -39,7 +37,8 @@ import {
   type ReviewKind,
   type SoftMeasureKind,
 } from '#libs/domain';
-import { OperatorRefDto } from './operator-ref.dto.js';
+import { OperatorRefDto } from './parties.dto.js';
+import { PageQueryDto } from './paging.dto.js';
 import { IsLocalDate, IsUscc } from './validators.js';
 
 const BUREAU = /^\d{6}$/;
@@ -68,7 +67,7 @@ export class PenaltyDto {
   amount?: number;
 }
 
-export class ListCasesQueryDto {
+export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: string;
@@ -82,18 +81,6 @@ export class ListCasesQueryDto {
   @MaxLength(64)
   assignee?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class CaseQueueQueryDto {

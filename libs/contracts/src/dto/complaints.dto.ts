@@ -33,7 +33,7 @@ import {
   type Satisfaction,
 } from '#libs/domain';
 import { PAUSE_REASONS, type PauseReason } from '#libs/clock';
-import { OperatorRefDto } from './operator-ref.dto.js';
+import { OperatorRefDto, ReporterDto } from './parties.dto.js';
 
 const BUREAU = /^\d{6}$/;
 const BUREAU_MESSAGE = { message: '$property must be a 6-digit division code' };
@@ -256,20 +256,6 @@ export class ListComplaintsQueryDto {
 }
 
 export class ReportSubjectDto extends OperatorRefDto {}
-
-export class ReporterDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  name: string;
-
-  @Matches(/^\+?[0-9-]{5,20}$/, { message: '$property must be a phone number' })
-  phone: string;
-
-  /** 实名举报: the reporter must be told the outcome within 5 WD of the decision. */
-  @IsBoolean()
-  realName: boolean;
-}
 
 /** 举报: recorded here and handed to the leads service as a lead with channel `report`. */
 export class CreateReportDto {

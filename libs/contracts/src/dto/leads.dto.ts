@@ -20,6 +20,8 @@ import { LEAD_CASE_PROCEDURES, LEAD_CHANNELS, LEAD_OUTCOMES, LEAD_PAUSE_REASONS,
 import type { DeadlineExplanation } from '#libs/clock';
 import type { ChunkedReply, ChunkedUpload } from '../chunked-transfer.js';
 import type { LeadReporter, LeadSubject } from '../events/leads.js';
+import { PageQueryDto } from './paging.dto.js';
+import { ReporterDto } from './parties.dto.js';
 import { IsLocalDate, IsUscc } from './validators.js';
 
 /** api.md: instants carry an offset, so a back-dated time is never read in the server's zone. */
@@ -58,19 +60,6 @@ export class LeadSubjectDto {
   storeUrl?: string;
 }
 
-export class LeadReporterDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  name: string;
-
-  @Matches(/^\+?[0-9-]{5,20}$/, { message: '$property must be a phone number' })
-  phone: string;
-
-  @IsBoolean()
-  realName: boolean;
-}
-
 export class CreateLeadDto {
   @IsIn(LEAD_CHANNELS)
   channel: LeadChannel;
@@ -98,8 +87,8 @@ export class CreateLeadDto {
 
   @IsOptional()
   @ValidateNested()
-  @Type(() => LeadReporterDto)
-  reporter?: LeadReporterDto;
+  @Type(() => ReporterDto)
+  reporter?: ReporterDto;
 
   /** 上级交办/督办 deadline; only for assigned/supervised leads. */
   @IsOptional()
@@ -184,7 +173,7 @@ export class ReporterNoticeDto {
   notifiedAt?: string;
 }
 
-export class ListLeadsQueryDto {
+export class ListLeadsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LEAD_STATUSES)
   status?: LeadStatus;
@@ -201,18 +190,6 @@ export class ListLeadsQueryDto {
   @IsLocalDate()
   dueBefore?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class ExportLeadsQueryDto {

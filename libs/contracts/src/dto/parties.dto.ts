@@ -1,4 +1,4 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsUscc } from './validators.js';
 
 /**
@@ -25,4 +25,19 @@ export class OperatorRefDto {
   @IsString()
   @MaxLength(500)
   storeUrl?: string;
+}
+
+/** A person who reported a violation (举报人), on a report or a lead. */
+export class ReporterDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name: string;
+
+  @Matches(/^\+?[0-9-]{5,20}$/, { message: '$property must be a phone number' })
+  phone: string;
+
+  /** 实名举报: the reporter must be told the outcome within 5 WD of the decision. */
+  @IsBoolean()
+  realName: boolean;
 }
