@@ -19,6 +19,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope, NatsNames } from '#libs/contracts';
 import { backoffDelay } from './backoff.js';
 import { BatchReader } from './batch-reader.js';
+import { BeforeCommitHooks } from './before-commit.js';
 import { deadLetterHeaders } from './dead-letter.js';
 import { parseEnvelope } from './envelope.js';
 import { JetStreamEventContext } from './jetstream-context.js';
@@ -369,6 +370,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         [this.opts.durable, ids],
       );
       const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
+      const hooks = new BeforeCommitHooks();
       const handled: Delivery[] = [];
       for (const d of run) {
         // Not fresh: handled before (we died between commit and ack), or a duplicate within the run.
@@ -376,9 +378,10 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
           this.log.log(`consumer ${this.opts.durable}: ${d.event.type} ${d.event.id} already handled; redelivery acknowledged`);
           continue;
         }
-        await this.runHandler(manager, d);
+        await this.runHandler(manager, d, hooks);
         handled.push(d);
       }
+      await this.runBeforeCommit(hooks);
       return handled;
     });
   }
@@ -417,16 +420,24 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         this.log.log(`consumer ${this.opts.durable}: ${event.type} ${event.id} already handled; redelivery acknowledged`);
         return;
       }
-      await this.runHandler(manager, { m, event, handler, deliveryCount });
+      const hooks = new BeforeCommitHooks();
+      await this.runHandler(manager, { m, event, handler, deliveryCount }, hooks);
+      await this.runBeforeCommit(hooks);
     });
   }
 
-  private async runHandler(manager: EntityManager, { m, event, handler, deliveryCount }: Delivery): Promise<void> {
-    const ctx = new JetStreamEventContext(manager, event, deliveryCount, m.subject, m.seq);
+  private async runHandler(manager: EntityManager, { m, event, handler, deliveryCount }: Delivery, hooks: BeforeCommitHooks): Promise<void> {
+    const ctx = new JetStreamEventContext(manager, event, deliveryCount, m.subject, m.seq, hooks);
     const outcome = await runHandlerScope(async () => {
       const result: unknown = await handler(event, ctx);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     });
+    if ('error' in outcome) throw new HandlerFailure(outcome.error, outcome.permanent);
+  }
+
+  /** The handlers' deferred work (`ctx.beforeCommit`): its failure is theirs (alone, the message's). */
+  private async runBeforeCommit(hooks: BeforeCommitHooks): Promise<void> {
+    const outcome = await runHandlerScope(() => hooks.flush());
     if ('error' in outcome) throw new HandlerFailure(outcome.error, outcome.permanent);
   }
 
