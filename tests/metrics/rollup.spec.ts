@@ -62,10 +62,19 @@ describe('indicator rollup', () => {
   const writer = new ProjectionRepository();
 
   async function write(records: number[]): Promise<void> {
-    // Eight writers at once on overlapping rollup rows: no lost update, no deadlock.
-    for (let i = 0; i < records.length; i += 8) {
+    // Eight writers at once on overlapping rollup rows, each writing a batch of one to five
+    // records (as a consumer batch does): no lost update, no deadlock.
+    const batches: number[][] = [];
+    for (let i = 0; i < records.length; ) {
+      const size = 1 + Math.floor(next() * 5);
+      batches.push(records.slice(i, i + size));
+      i += size;
+    }
+    for (let i = 0; i < batches.length; i += 8) {
       await Promise.all(
-        records.slice(i, i + 8).map((r) => dataSource.transaction((m) => writer.replaceFacts(m, 'lead', `R${r}`, next() < 0.15 ? [] : randomFacts(`R${r}`)))),
+        batches.slice(i, i + 8).map((batch) =>
+          dataSource.transaction((m) => writer.replaceFacts(m, batch.map((r) => ({ kind: 'lead' as const, id: `R${r}`, facts: next() < 0.15 ? [] : randomFacts(`R${r}`) })))),
+        ),
       );
     }
   }

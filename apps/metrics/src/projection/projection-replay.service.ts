@@ -7,10 +7,12 @@ import { METRICS_EVENTS, PROJECTED_EVENT_TYPES, type ProjectionRebuiltPayload, t
 import { appendToOutbox, newEvent, parseEnvelope, PermanentEventError } from '#libs/messaging';
 import { Clock, NATS_NAMES, type NatsNames } from '#libs/service-kit';
 import { assertAdmin } from '../indicators/indicator-access.js';
-import { ProjectionRepository } from './projection.repository.js';
+import { ProjectionRepository, type RecordSnapshot } from './projection.repository.js';
 import { ProjectionService } from './projection.service.js';
 
 const PROJECTED = new Set(PROJECTED_EVENT_TYPES);
+/** Snapshots projected together (newest-wins makes any split of the stream give the same result). */
+const REPLAY_CHUNK = 500;
 
 /**
  * Rebuilds the projection from the whole event stream: one transaction deletes every record and
@@ -44,21 +46,27 @@ export class ProjectionReplayService {
         if (lastSeq > 0) {
           // No server-side filter: multi-subject filters need NATS 2.10; the type check below filters.
           const consumer = await jetstream(nc).consumers.get(this.names.eventStream, { deliver_policy: DeliverPolicy.All });
-          const messages = await consumer.consume({ max_messages: 500 });
+          const messages = await consumer.consume({ max_messages: REPLAY_CHUNK });
+          let chunk: RecordSnapshot[] = [];
           for await (const m of messages) {
             const parsed = parseEnvelope(m.data);
             if (parsed.ok && PROJECTED.has(parsed.event.type)) {
               try {
-                await this.projection.apply(manager, parsed.event);
+                chunk.push(this.projection.snapshotOf(parsed.event));
                 replayed++;
               } catch (err) {
                 // The live consumer dead-lettered the same message; replay skips it likewise.
                 if (!(err instanceof PermanentEventError)) throw err;
               }
             }
+            if (chunk.length >= REPLAY_CHUNK) {
+              await this.projection.project(manager, chunk);
+              chunk = [];
+            }
             if (m.seq >= lastSeq || m.info.pending === 0) break;
           }
           await messages.close();
+          await this.projection.project(manager, chunk);
         }
         const result = { replayed, ...(await this.repository.counts(manager)) };
         const event = newEvent(

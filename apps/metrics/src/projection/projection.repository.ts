@@ -3,49 +3,76 @@ import type { EntityManager } from 'typeorm';
 import type { IndicatorFact, RecordKind } from '#libs/domain';
 import { ROLLUP_TABLES, rollupDeltas, type RollupDelta, type RollupGrain } from './indicator-rollup.js';
 
-export interface SnapshotVersion {
+/** One record's snapshot as one event carries it, with the facts derived from it. */
+export interface RecordSnapshot {
+  kind: RecordKind;
+  id: string;
+  bureau: string;
+  snapshot: unknown;
   eventId: string;
   recordedAt: string;
+  facts: IndicatorFact[];
 }
 
-/** The only writer of the projection tables; every write runs in the caller's transaction. */
+export interface RecordFacts {
+  kind: RecordKind;
+  id: string;
+  facts: IndicatorFact[];
+}
+
+const recordKey = (kind: string, id: string) => `${kind}\u0000${id}`;
+
+/**
+ * The only writer of the projection tables; every write runs in the caller's transaction and
+ * takes a constant number of statements for any number of records.
+ */
 @Injectable()
 export class ProjectionRepository {
   /**
-   * Stores the snapshot unless a newer one (by recordedAt, then event id) is already there.
-   * Returns false for a stale snapshot, so out-of-order redelivery never regresses a record.
+   * Stores the newest of these snapshots of each record (by recordedAt, then event id) unless a
+   * newer one is already there, and returns the snapshots stored: a stale one (out-of-order
+   * redelivery, an older event in the same batch) never regresses a record.
    */
-  async upsertRecord(manager: EntityManager, kind: RecordKind, id: string, bureau: string, snapshot: unknown, version: SnapshotVersion): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async upsertRecords(manager: EntityManager, snapshots: readonly RecordSnapshot[]): Promise<RecordSnapshot[]> {
+    if (snapshots.length === 0) return [];
+    const col = <T>(f: (s: RecordSnapshot) => T) => snapshots.map(f);
+    // DISTINCT ON keeps one row per record (an upsert may touch a row once) and sorts by record,
+    // so concurrent writers lock records in one order.
+    const stored: { kind: string; id: string; event_id: string }[] = await manager.query(
       `INSERT INTO projected_records (kind, id, bureau, snapshot, event_id, event_recorded_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+       SELECT DISTINCT ON (s.kind, s.id) s.kind, s.id, s.bureau, s.snapshot::jsonb, s.event_id, s.recorded_at
+         FROM unnest($1::text[], $2::text[], $3::varchar[], $4::text[], $5::uuid[], $6::timestamptz[]) AS s(kind, id, bureau, snapshot, event_id, recorded_at)
+        ORDER BY s.kind, s.id, s.recorded_at DESC, s.event_id DESC
        ON CONFLICT (kind, id) DO UPDATE
          SET bureau = EXCLUDED.bureau, snapshot = EXCLUDED.snapshot, event_id = EXCLUDED.event_id,
              event_recorded_at = EXCLUDED.event_recorded_at, updated_at = now()
        WHERE (projected_records.event_recorded_at, projected_records.event_id) < (EXCLUDED.event_recorded_at, EXCLUDED.event_id)
-       RETURNING id`,
-      [kind, id, bureau, JSON.stringify(snapshot), version.eventId, version.recordedAt],
+       RETURNING kind, id, event_id`,
+      [col((s) => s.kind), col((s) => s.id), col((s) => s.bureau), col((s) => JSON.stringify(s.snapshot)), col((s) => s.eventId), col((s) => s.recordedAt)],
     );
-    return rows.length > 0;
+    const winners = new Set(stored.map((r) => `${recordKey(r.kind, r.id)}\u0000${r.event_id.toLowerCase()}`));
+    return snapshots.filter((s) => winners.delete(`${recordKey(s.kind, s.id)}\u0000${s.eventId.toLowerCase()}`));
   }
 
   /**
-   * Replaces the record's facts with those of its newest snapshot and moves the rollup by the
-   * difference, in the caller's transaction: the figures and the drill-down never disagree.
+   * Replaces each record's facts with the given ones and moves the rollup by the difference, in
+   * the caller's transaction: the figures and the drill-down never disagree.
    */
-  async replaceFacts(manager: EntityManager, kind: RecordKind, id: string, facts: IndicatorFact[]): Promise<void> {
+  async replaceFacts(manager: EntityManager, records: readonly RecordFacts[]): Promise<void> {
+    if (records.length === 0) return;
     // TypeORM answers a DELETE … RETURNING with [rows, rowCount].
     const [before] = (await manager.query(
-      `DELETE FROM indicator_facts WHERE record_kind = $1 AND record_id = $2
-       RETURNING indicator, item_key AS "itemKey", measure, record_id AS "recordId", record_kind AS "recordKind", bureau, channel, officer,
-                 to_char(period_date, 'YYYY-MM-DD') AS "periodDate", to_char(alt_period_date, 'YYYY-MM-DD') AS "altPeriodDate",
-                 to_char(due_date, 'YYYY-MM-DD') AS "dueDate", to_char(done_date, 'YYYY-MM-DD') AS "doneDate", favourable`,
-      [kind, id],
+      `DELETE FROM indicator_facts f USING unnest($1::text[], $2::text[]) AS r(kind, id)
+        WHERE f.record_kind = r.kind AND f.record_id = r.id
+       RETURNING f.indicator, f.item_key AS "itemKey", f.measure, f.record_id AS "recordId", f.record_kind AS "recordKind", f.bureau, f.channel, f.officer,
+                 to_char(f.period_date, 'YYYY-MM-DD') AS "periodDate", to_char(f.alt_period_date, 'YYYY-MM-DD') AS "altPeriodDate",
+                 to_char(f.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(f.done_date, 'YYYY-MM-DD') AS "doneDate", f.favourable`,
+      [records.map((r) => r.kind), records.map((r) => r.id)],
     )) as [IndicatorFact[], number];
-    await this.insertFacts(manager, facts);
-    const deltas = rollupDeltas(before, facts);
-    await this.moveRollup(manager, 'day', deltas.day);
-    await this.moveRollup(manager, 'month', deltas.month);
+    const after = records.flatMap((r) => r.facts);
+    await this.insertFacts(manager, after);
+    const deltas = rollupDeltas(before, after);
+    for (const grain of Object.keys(ROLLUP_TABLES) as RollupGrain[]) await this.moveRollup(manager, grain, deltas[grain]);
   }
 
   private async insertFacts(manager: EntityManager, facts: IndicatorFact[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { CaseSnapshot, ComplaintSnapshot, EventEnvelope, LeadSnapshot } from '#libs/contracts';
 import { factsFromCase, factsFromComplaint, factsFromLead, type IndicatorFact, type RecordKind } from '#libs/domain';
 import { PermanentEventError } from '#libs/messaging';
-import { ProjectionRepository } from './projection.repository.js';
+import { ProjectionRepository, type RecordSnapshot } from './projection.repository.js';
 
 const KINDS: Record<string, RecordKind> = { lead: 'lead', case: 'case', complaint: 'complaint' };
 
@@ -26,25 +26,28 @@ function derive(kind: RecordKind, snapshot: unknown): IndicatorFact[] {
 export class ProjectionService {
   constructor(private readonly repository: ProjectionRepository) {}
 
-  /** Returns whether the projection changed. */
-  async apply(manager: EntityManager, event: EventEnvelope): Promise<boolean> {
+  /** The snapshot an event carries, with its facts; a `PermanentEventError` if it carries none readable. */
+  snapshotOf(event: EventEnvelope): RecordSnapshot {
     const kind = KINDS[event.type.split('.')[0]];
     const snapshot = (event.payload as { snapshot?: { id?: unknown; bureau?: unknown } } | null)?.snapshot;
     if (!kind || !snapshot || typeof snapshot.id !== 'string' || typeof snapshot.bureau !== 'string') {
       throw new PermanentEventError(`${event.type} ${event.id} carries no record snapshot`);
     }
-    let facts: IndicatorFact[];
     try {
-      facts = derive(kind, snapshot);
+      return { kind, id: snapshot.id, bureau: snapshot.bureau, snapshot, eventId: event.id, recordedAt: event.recordedAt, facts: derive(kind, snapshot) };
     } catch (err) {
       // A snapshot with unreadable dates will never become readable: dead-letter it.
       throw new PermanentEventError(`${event.type} ${event.id}: ${(err as Error).message}`);
     }
-    const fresher = await this.repository.upsertRecord(manager, kind, snapshot.id, snapshot.bureau, snapshot, {
-      eventId: event.id,
-      recordedAt: event.recordedAt,
-    });
-    if (fresher) await this.repository.replaceFacts(manager, kind, snapshot.id, facts);
-    return fresher;
+  }
+
+  /**
+   * Projects a batch of snapshots in any order with a few statements: per record the newest one
+   * wins, against the batch and against what is stored. Returns how many records changed.
+   */
+  async project(manager: EntityManager, snapshots: readonly RecordSnapshot[]): Promise<number> {
+    const stored = await this.repository.upsertRecords(manager, snapshots);
+    await this.repository.replaceFacts(manager, stored);
+    return stored.length;
   }
 }
