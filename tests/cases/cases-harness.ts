@@ -22,7 +22,7 @@ export interface CasesHarness {
   stopService(): Promise<() => Promise<void>>;
   db: pg.Client;
   nc: NatsConnection;
-  /** The evidence store of this run (a temporary directory). */
+  /** The local-disk evidence store of this run (a temporary directory), unless `env` chose another. */
   evidence: DiskEvidenceStore;
   post(url: string, token: string, payload?: unknown): Promise<HttpResult>;
   get(url: string, token: string): Promise<HttpResult>;
@@ -44,11 +44,11 @@ export function uscc(seed: string): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Gateway + cases service in-process on one test database, NATS prefix and clock. */
-export async function startCasesHarness(now = '2026-11-27T02:00:00Z'): Promise<CasesHarness> {
+/** Gateway + cases service in-process on one test database, NATS prefix and clock; `env` overrides the service's settings. */
+export async function startCasesHarness(now = '2026-11-27T02:00:00Z', env: Record<string, string> = {}): Promise<CasesHarness> {
   const h = await startGatewayHarness({ now });
   const evidenceDir = mkdtempSync(join(tmpdir(), 'wj-evidence-'));
-  const config = loadConfig(CasesConfig, { ...h.env, EVIDENCE_DIR: evidenceDir });
+  const config = loadConfig(CasesConfig, { ...h.env, EVIDENCE_DIR: evidenceDir, ...env });
   const start = () => startService(CasesModule.register(config, { clock: h.clock }), 'cases', config);
   let service = await start();
   const db = new pg.Client({ connectionString: h.db.url });

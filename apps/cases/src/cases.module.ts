@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { resolve } from 'node:path';
 import { ChunkedTransferModule, ServiceKitModule, type Clock } from '#libs/service-kit';
 import { CasesConfig } from './cases.config.js';
 import { CaseChanges } from './cases/case-changes.js';
@@ -8,7 +7,7 @@ import { CaseQueriesService } from './cases/case-queries.service.js';
 import { CaseTransfersService } from './cases/case-transfers.service.js';
 import { CasesHandlers } from './cases/cases.handlers.js';
 import { CasesRepository } from './cases/cases.repository.js';
-import { DiskEvidenceStore } from './evidence/disk-evidence-store.js';
+import { configuredEvidenceStore } from './evidence/configured-evidence-store.js';
 import { EvidenceStore } from './evidence/evidence-store.js';
 import { EvidenceHandlers } from './evidence/evidence.handlers.js';
 import { EvidenceRepository } from './evidence/evidence.repository.js';
@@ -29,8 +28,8 @@ const SERVICES = [CaseChanges, CaseQueriesService, CaseLifecycleService, CaseTra
 @Module({})
 export class CasesModule {
   static register(config: CasesConfig, options: { clock?: Clock } = {}): DynamicModule {
-    // Local disk is the one adapter so far (apps/cases/README.md says how an S3 store would plug in).
-    const store = new DiskEvidenceStore(resolve(config.EVIDENCE_DIR));
+    // One store for the service and the backfill migration, so both write where reads look.
+    const store = configuredEvidenceStore(config);
     return {
       module: CasesModule,
       imports: [

@@ -1,9 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EvidenceStore } from './evidence-store.js';
-
-const SHA256 = /^[0-9a-f]{64}$/;
+import { sha256Of } from './evidence-integrity.js';
+import { EvidenceStore, storeKeyOf } from './evidence-store.js';
 
 async function fsyncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -25,16 +24,15 @@ export class DiskEvidenceStore extends EvidenceStore {
   }
 
   pathOf(sha256: string): string {
-    // The name is built from a checked hash only, so no path can escape the directory.
-    if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
-    return join(this.dir, sha256.slice(0, 2), sha256);
+    const key = storeKeyOf(sha256);
+    return join(this.dir, key.slice(0, 2), key);
   }
 
   async put(sha256: string, bytes: Buffer): Promise<void> {
     const target = this.pathOf(sha256);
     // Content-addressed: a sound file under the hash already holds these bytes; a damaged one is replaced.
     const current = await this.get(sha256);
-    if (current && createHash('sha256').update(current).digest('hex') === sha256) return;
+    if (current && sha256Of(current) === sha256) return;
     const tmpDir = join(this.dir, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CASE_EVENTS, type CommandMessage, type EvidenceMetaDto } from '#libs/contracts';
 import { NotFoundError } from '#libs/domain';
@@ -8,6 +7,7 @@ import { CaseChanges } from '../cases/case-changes.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import type { ChunkedUpload } from '#libs/contracts';
 import { ChunkedTransfers, Clock } from '#libs/service-kit';
+import { checkIntegrity, sha256Of } from './evidence-integrity.js';
 import { EvidenceStore } from './evidence-store.js';
 import type { CustodyEntry } from './evidence.entity.js';
 import { EvidenceRepository } from './evidence.repository.js';
@@ -19,10 +19,6 @@ export interface AddEvidence extends EvidenceMetaDto {
   upload: ChunkedUpload;
   fileName: string;
   mimeType: string;
-}
-
-export function sha256Of(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -78,10 +74,9 @@ export class EvidenceService {
     assertReadable(await this.cases.find(caseId), msg.actor, caseId);
     const row = isUuid(evidenceId) ? await this.evidence.find(caseId, evidenceId) : null;
     if (!row) throw new NotFoundError('证据', evidenceId);
-    const content = await this.store.get(row.sha256);
-    const actualSha256 = content ? sha256Of(content) : null;
-    const verified = actualSha256 === row.sha256;
-    const action = verified ? ('verified' as const) : content ? ('mismatch' as const) : ('missing' as const);
+    const { actualSha256, integrity } = checkIntegrity(row.sha256, await this.store.get(row.sha256));
+    const verified = integrity === 'ok';
+    const action = verified ? ('verified' as const) : integrity;
     const entry: CustodyEntry = { action, by: msg.actor.username, at: this.clock.now().toISOString(), ...(actualSha256 ? { sha256: actualSha256 } : {}) };
     await this.evidence.appendCustody(row.id, entry);
     return {
@@ -98,7 +93,7 @@ export class EvidenceService {
       sha256: row.sha256,
       actualSha256,
       verified,
-      integrity: verified ? 'ok' : action,
+      integrity,
       custody: [...row.custody, entry],
     };
   }
