@@ -5,8 +5,17 @@ module.exports = {
       name: 'no-app-to-app',
       comment: 'An app never imports another app; share through libs/.',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/all-in-one/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'all-in-one-takes-entry-points-only',
+      comment:
+        'The one-process host (apps/all-in-one) boots the other apps from what their main.ts uses and nothing deeper: ' +
+        '<svc>.module.ts, <svc>.config.ts and the gateway factory.',
+      severity: 'error',
+      from: { path: '^apps/all-in-one/' },
+      to: { path: '^apps/(?!all-in-one/)', pathNot: '^apps/([a-z-]+)/src/(\\1\\.(module|config)|create-gateway-app)\\.ts$' },
     },
     {
       name: 'libs-not-to-apps',

@@ -1,13 +1,14 @@
 // `npm start`: build if needed, create the database if missing, start every service as a
 // child of this supervisor (each migrates its own schema at boot), restart crashed ones,
 // print the URLs once /ready answers, stop everything cleanly on Ctrl-C.
+// `npm run start:one` (`--one-process`) runs the same suite as one child, dist/apps/all-in-one.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureBuilt } from './ensure-built.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SERVICES = ['leads', 'cases', 'complaints', 'credit', 'metrics', 'gateway'];
+const SERVICES = process.argv.includes('--one-process') ? ['all-in-one'] : ['leads', 'cases', 'complaints', 'credit', 'metrics', 'gateway'];
 const env = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wangjian',
   NATS_URL: 'nats://127.0.0.1:4222',

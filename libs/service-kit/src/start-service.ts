@@ -19,9 +19,16 @@ export function jsonLogger(config: ServiceConfig, context: string): ConsoleLogge
 /**
  * Boots one backend service: commands over core-NATS request-reply in a queue group (so
  * replicas share load), domain events from its durable JetStream consumer. No HTTP port:
- * only the gateway speaks HTTP.
+ * only the gateway speaks HTTP. A process hosting several services (all-in-one) passes
+ * `shutdownHooks: false` and closes them itself, in order; each context's own signal
+ * handler would close them all at once and re-raise the signal.
  */
-export async function startService(rootModule: unknown, name: string, config: ServiceConfig): Promise<INestApplication> {
+export async function startService(
+  rootModule: unknown,
+  name: string,
+  config: ServiceConfig,
+  options: { shutdownHooks?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule as never, new FastifyAdapter(), {
     logger: jsonLogger(config, name),
     abortOnError: false,
@@ -36,7 +43,7 @@ export async function startService(rootModule: unknown, name: string, config: Se
   const events = new JetStreamEventServer({ servers: config.NATS_URL, names, durable: name, dataSource: app.get(DataSource) });
   app.get(ConsumerRegistry).register(name, events);
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   await app.startAllMicroservices();
   await app.init();
   return app;

@@ -13,7 +13,8 @@ function repositoryRoot(): string {
 
 const ROOT = repositoryRoot();
 export const BACKEND_APPS = ['leads', 'cases', 'complaints', 'credit', 'metrics'] as const;
-export type AppName = (typeof BACKEND_APPS)[number] | 'gateway';
+/** A deployable app: a backend service, the gateway, or all of them in one process. */
+export type AppName = (typeof BACKEND_APPS)[number] | 'gateway' | 'all-in-one';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
