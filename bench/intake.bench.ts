@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { BACKEND_APPS } from '#libs/testing';
+import { BACKEND_APPS, type AppName } from '#libs/testing';
 import { runLoad, type LoadResult } from './lib/load.js';
 import type { BenchRow } from './lib/report.js';
-import type { BenchSuite } from './lib/suite.js';
+import { startBenchSuite, type BenchSuite } from './lib/suite.js';
 
 const CONCURRENCIES = [4, 8, 16, 32];
+const APPS: AppName[] = [...BACKEND_APPS, 'gateway'];
 
 function leadBody(i: number) {
   return {
@@ -54,22 +55,54 @@ async function rawIntake(url: string, concurrency: number, seconds: number): Pro
   }
 }
 
-/** P1 lead intake through the gateway and P5 memory (idle and under that load). */
+/** Peak RSS of each app while `run` lasts, sampled every 500 ms. */
+async function peakRss<T>(suite: BenchSuite, apps: AppName[], run: () => Promise<T>): Promise<{ result: T; peak: Record<string, number> }> {
+  const peak: Record<string, number> = {};
+  const sample = () => {
+    for (const app of apps) peak[app] = Math.max(peak[app] ?? 0, suite.rssMb(app));
+  };
+  const sampler = setInterval(sample, 500);
+  try {
+    const result = await run();
+    sample();
+    return { result, peak };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** P5 for the one-process mode: its own suite, idle, then a short P1 load at the concurrency P1 chose. */
+async function benchAllInOne(concurrency: number, seconds: number): Promise<BenchRow> {
+  const suite = await startBenchSuite({ oneProcess: true });
+  try {
+    const token = await suite.token('officer', '320902');
+    const idle = suite.rssMb('all-in-one');
+    const { result: load, peak } = await peakRss(suite, ['all-in-one'], () => gatewayIntake(suite, token, concurrency, seconds));
+    return {
+      id: 'P5',
+      what: `RSS of the whole suite in one process (all-in-one); P1 load ${concurrency} concurrent, ${seconds} s: ${load.perSecond.toFixed(0)}/s, p99 ${load.p99Ms.toFixed(1)} ms`,
+      figure: `idle ${idle.toFixed(0)} MB, under P1 ${peak['all-in-one']!.toFixed(0)} MB`,
+      baseline: '–',
+      ratio: '–',
+      target: '< 400 MB',
+      met: idle < 400 && peak['all-in-one']! < 400,
+    };
+  } finally {
+    await suite.stop();
+  }
+}
+
+/** P1 lead intake through the gateway and P5 memory (idle and under that load), per service and in one process. */
 export async function benchIntake(suite: BenchSuite, seconds: number): Promise<BenchRow[]> {
   const token = await suite.token('officer', '320902');
-  const idle = Object.fromEntries([...BACKEND_APPS, 'gateway'].map((app) => [app, suite.rssMb(app as never)]));
+  const idle = Object.fromEntries(APPS.map((app) => [app, suite.rssMb(app)]));
 
   let best = { concurrency: CONCURRENCIES[0]!, perSecond: 0 };
   for (const concurrency of CONCURRENCIES) {
     const probe = await gatewayIntake(suite, token, concurrency, Math.max(3, Math.round(seconds / 12)));
     if (probe.perSecond > best.perSecond) best = { concurrency, perSecond: probe.perSecond };
   }
-  const peak: Record<string, number> = {};
-  const sampler = setInterval(() => {
-    for (const app of [...BACKEND_APPS, 'gateway']) peak[app] = Math.max(peak[app] ?? 0, suite.rssMb(app as never));
-  }, 500);
-  const gateway = await gatewayIntake(suite, token, best.concurrency, seconds);
-  clearInterval(sampler);
+  const { result: gateway, peak } = await peakRss(suite, APPS, () => gatewayIntake(suite, token, best.concurrency, seconds));
   const raw = await rawIntake(suite.db.url, best.concurrency, seconds);
 
   const ratio = gateway.perSecond / raw.perSecond;
@@ -84,7 +117,7 @@ export async function benchIntake(suite: BenchSuite, seconds: number): Promise<B
       met: ratio >= 0.5 && gateway.p99Ms < 50,
     },
   ];
-  for (const app of [...BACKEND_APPS, 'gateway']) {
+  for (const app of APPS) {
     rows.push({
       id: 'P5',
       what: `RSS of ${app}`,
@@ -95,5 +128,6 @@ export async function benchIntake(suite: BenchSuite, seconds: number): Promise<B
       met: idle[app]! < 150,
     });
   }
+  rows.push(await benchAllInOne(best.concurrency, Math.max(5, Math.round(seconds / 4))));
   return rows;
 }

@@ -11,13 +11,17 @@ export interface BenchSuite {
   stop(): Promise<void>;
 }
 
-/** Starts every service from dist/ on a throw-away database, as `npm start` would. */
-export async function startBenchSuite(): Promise<BenchSuite> {
+/**
+ * Starts every service from dist/ on a throw-away database, as `npm start` would, or with
+ * `oneProcess` the whole suite as one process (`npm run start:one`), measured as `all-in-one`.
+ */
+export async function startBenchSuite(options: { oneProcess?: boolean } = {}): Promise<BenchSuite> {
   const db = await createTestDatabase('bench');
   const port = await freePort();
   const env = { DATABASE_URL: db.url, NATS_PREFIX: uniquePrefix('bench'), PORT: String(port), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' };
   const processes = new SuiteProcesses(env);
-  for (const app of [...BACKEND_APPS, 'gateway'] as const) processes.start(app);
+  const apps: AppName[] = options.oneProcess ? ['all-in-one'] : [...BACKEND_APPS, 'gateway'];
+  for (const app of apps) processes.start(app);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${base}/ready`)).status === 200, 90_000, 'the suite to be ready');
   let n = 0;
