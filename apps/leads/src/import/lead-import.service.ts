@@ -101,7 +101,7 @@ export class LeadImportService {
           if ('error' in outcome) {
             Object.assign(entry, { status: 'rejected', errors: outcome.error.details.map((d) => ({ field: d.field, code: d.code, message: d.message })) });
           } else {
-            Object.assign(entry, { status: outcome.created ? 'imported' : 'duplicate', leadId: outcome.row.id });
+            Object.assign(entry, { status: outcome.created ? 'imported' : 'duplicate', leadId: outcome.leadId });
           }
         });
         return;

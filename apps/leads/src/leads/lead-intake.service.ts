@@ -123,19 +123,19 @@ export class LeadIntakeService {
     const now = this.clock.now();
     const clocks = this.clocks.atOnce(await this.clocks.calendar(), now);
     const kind = inputs[0]?.source.kind;
-    const known = kind ? await this.repo.findBySources(kind, inputs.map((i) => i.source.ref), manager) : new Map<string, LeadRow>();
+    const known = kind ? await this.repo.leadIdsBySource(manager, kind, inputs.map((i) => i.source.ref)) : new Map<string, string>();
     const outcomes: IntakeOutcome[] = [];
     const fresh: { row: LeadRow; input: SourcedLeadIntake }[] = [];
     for (const input of inputs) {
       const existing = known.get(input.source.ref);
       if (existing) {
-        outcomes.push({ row: existing, created: false });
+        outcomes.push({ leadId: existing, created: false });
         continue;
       }
       try {
         const row = this.build(input, now, clocks);
         fresh.push({ row, input });
-        outcomes.push({ row, created: true });
+        outcomes.push({ leadId: row.id, created: true });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         outcomes.push({ error });
@@ -143,10 +143,10 @@ export class LeadIntakeService {
     }
     if (fresh.length === 0) return outcomes;
     // Duplicates among the stored leads and the earlier items of this batch, as one by one would find them.
-    const earlier = await this.repo.duplicateCandidates(manager, fresh.map((f) => f.row));
+    const earlier = new DuplicateIndex(await this.repo.duplicateCandidates(manager, fresh.map((f) => f.row)));
     for (const { row } of fresh) {
-      row.duplicateOf = earliestDuplicate(row, earlier)?.id ?? null;
-      earlier.push(row);
+      row.duplicateOf = earlier.earliest(row)?.id ?? null;
+      earlier.add(row);
     }
     const inserted = await this.repo.insertLeads(manager, fresh.map((f) => f.row));
     if (inserted !== fresh.length) throw new SourceRaceError();
@@ -223,7 +223,7 @@ export class LeadIntakeService {
 
 export type SourcedLeadIntake = LeadIntake & { source: { kind: LeadSourceKind; ref: string } };
 
-export type IntakeOutcome = { row: LeadRow; created: boolean } | { error: ValidationError };
+export type IntakeOutcome = { leadId: string; created: boolean } | { error: ValidationError };
 
 /** Another intake stored one of the batch's source ids meanwhile: the batch is rolled back and run again. */
 export class SourceRaceError extends Error {
@@ -235,13 +235,30 @@ export class SourceRaceError extends Error {
 type DuplicateCandidate = Pick<LeadRow, 'id' | 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>;
 
 /** findDuplicate's rule over candidates in memory: same bureau, subject and fingerprint, within the window, earliest first. */
-function earliestDuplicate(row: DuplicateCandidate, candidates: DuplicateCandidate[]): DuplicateCandidate | undefined {
-  const windowMs = (DUPLICATE_WINDOW_DAYS + 1) * 86_400_000;
-  let best: DuplicateCandidate | undefined;
-  for (const c of candidates) {
-    if (c.id === row.id || c.bureau !== row.bureau || c.subjectKey !== row.subjectKey || c.fingerprint !== row.fingerprint) continue;
-    if (Math.abs(c.receivedAt.getTime() - row.receivedAt.getTime()) > windowMs) continue;
-    if (!best || c.receivedAt < best.receivedAt || (c.receivedAt.getTime() === best.receivedAt.getTime() && c.id < best.id)) best = c;
+class DuplicateIndex {
+  private readonly byKey = new Map<string, DuplicateCandidate[]>();
+
+  constructor(candidates: DuplicateCandidate[]) {
+    for (const c of candidates) this.add(c);
   }
-  return best;
+
+  add(candidate: DuplicateCandidate): void {
+    const key = duplicateKey(candidate);
+    const list = this.byKey.get(key);
+    if (list) list.push(candidate);
+    else this.byKey.set(key, [candidate]);
+  }
+
+  earliest(row: DuplicateCandidate): DuplicateCandidate | undefined {
+    const windowMs = (DUPLICATE_WINDOW_DAYS + 1) * 86_400_000;
+    let best: DuplicateCandidate | undefined;
+    for (const c of this.byKey.get(duplicateKey(row)) ?? []) {
+      if (c.id === row.id) continue;
+      if (Math.abs(c.receivedAt.getTime() - row.receivedAt.getTime()) > windowMs) continue;
+      if (!best || c.receivedAt < best.receivedAt || (c.receivedAt.getTime() === best.receivedAt.getTime() && c.id < best.id)) best = c;
+    }
+    return best;
+  }
 }
+
+const duplicateKey = (c: DuplicateCandidate) => `${c.bureau}\u0000${c.subjectKey}\u0000${c.fingerprint}`;

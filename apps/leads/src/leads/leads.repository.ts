@@ -41,16 +41,34 @@ export class LeadsRepository {
     return manager.findOne(LeadRow, { where: { sourceKind: kind, sourceRef: ref } });
   }
 
-  async findBySources(kind: LeadSourceKind, refs: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, LeadRow>> {
+  /** The lead id of each of these source ids already stored (a re-import needs no more than the id). */
+  async leadIdsBySource(manager: EntityManager, kind: LeadSourceKind, refs: string[]): Promise<Map<string, string>> {
     if (refs.length === 0) return new Map();
-    const rows = await manager.find(LeadRow, { where: { sourceKind: kind, sourceRef: In(refs) } });
-    return new Map(rows.map((r) => [r.sourceRef!, r]));
+    const rows: { source_ref: string; id: string }[] = await manager.query(
+      `SELECT source_ref, id FROM leads WHERE source_kind = $1 AND source_ref = ANY($2::text[]) AND source_ref IS NOT NULL`,
+      [kind, refs],
+    );
+    return new Map(rows.map((r) => [r.source_ref, r.id]));
   }
 
-  /** Inserts the rows in one statement, skipping source ids already stored; returns how many went in. */
+  /**
+   * Inserts the rows in one statement whatever their number (one JSON parameter, not one
+   * parameter per column and row), skipping source ids already stored; returns how many went in.
+   */
   async insertLeads(manager: EntityManager, rows: LeadRow[]): Promise<number> {
-    const result = await manager.createQueryBuilder().insert().into(LeadRow).values(rows).orIgnore().returning(['id']).execute();
-    return (result.raw as unknown[]).length;
+    if (rows.length === 0) return 0;
+    const columns = insertedColumns(manager);
+    const records = rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const { property, column } of columns) record[column] = row[property] ?? null;
+      return record;
+    });
+    const names = columns.map((c) => `"${c.column}"`).join(', ');
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO leads (${names}) SELECT ${names} FROM json_populate_recordset(NULL::leads, $1::json) ON CONFLICT DO NOTHING RETURNING id`,
+      [JSON.stringify(records)],
+    );
+    return inserted.length;
   }
 
   /**
@@ -81,8 +99,7 @@ export class LeadsRepository {
 
   /** Inserts unless the source id is already known (concurrent intake); returns false on that conflict. */
   async insertLead(manager: EntityManager, row: LeadRow): Promise<boolean> {
-    await manager.createQueryBuilder().insert().into(LeadRow).values(row).orIgnore().execute();
-    return (await manager.count(LeadRow, { where: { id: row.id } })) === 1;
+    return (await this.insertLeads(manager, [row])) === 1;
   }
 
   saveLead(manager: EntityManager, row: LeadRow): Promise<LeadRow> {
@@ -110,8 +127,8 @@ export class LeadsRepository {
       .andWhere(new Brackets((b) => b.where('l.outcome IS NULL').orWhere("l.outcome <> 'merge'")))
       .orderBy('l.received_at', 'ASC')
       .addOrderBy('l.id', 'ASC')
-      .getMany()
-      .then((rows) => rows[0] ?? null);
+      .limit(1)
+      .getOne();
   }
 
   pausesOf(leadId: string, manager: EntityManager = this.dataSource.manager): Promise<LeadPauseRow[]> {
@@ -197,4 +214,12 @@ export class LeadsRepository {
                    AND l.statutory_due_date < :today)))
     )`;
   }
+}
+
+/** The entity's columns the application writes (the timestamps are the database's defaults). */
+function insertedColumns(manager: EntityManager): { property: keyof LeadRow; column: string }[] {
+  return manager.connection
+    .getMetadata(LeadRow)
+    .columns.filter((c) => !c.isCreateDate && !c.isUpdateDate)
+    .map((c) => ({ property: c.propertyName as keyof LeadRow, column: c.databaseName }));
 }
