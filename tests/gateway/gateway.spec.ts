@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '#libs/config';
+import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
 
 describe('gateway', () => {
@@ -165,6 +168,19 @@ describe('security', () => {
     const expired = `${head}.${Buffer.from(JSON.stringify({ ...claims, exp: 1_000_000 })).toString('base64url')}.${signature}`;
     expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(expired) })).statusCode).toBe(401);
     expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(admin) })).statusCode).toBe(200);
+  });
+
+  it('accepts only HS256: the same claims signed with the right secret under another algorithm are 401', async () => {
+    const claims = JSON.parse(Buffer.from(admin.split('.')[1]!, 'base64url').toString());
+    const secret = loadConfig(GatewayConfig, h.env).JWT_SECRET;
+    const sign = (alg: string, hmac: string) => {
+      const unsigned = `${Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+      return `${unsigned}.${createHmac(hmac, secret).update(unsigned).digest('base64url')}`;
+    };
+    expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(sign('HS256', 'sha256')) })).statusCode).toBe(200);
+    expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(sign('HS512', 'sha512')) })).statusCode).toBe(401);
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${admin.split('.')[1]}.`;
+    expect((await h.request({ method: 'GET', url: '/api/v1/bureaus', headers: auth(unsigned) })).statusCode).toBe(401);
   });
 
   it('sets security headers', async () => {

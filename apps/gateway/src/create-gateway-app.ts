@@ -14,6 +14,8 @@ import { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Fastify's access log (pino) follows LOG_LEVEL: one line per request is 'log' level. */
+const ACCESS_LOG_LEVEL: Record<string, string> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
 function auditKind(method: string, url: string, piiRevealed: boolean): 'write' | 'pii_read' | 'login' | undefined {
   if (!url.startsWith('/api/')) return undefined;
@@ -28,7 +30,7 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
     bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    logger: options.accessLog ?? true ? { level: 'info' } : false,
+    logger: options.accessLog ?? true ? { level: ACCESS_LOG_LEVEL[config.LOG_LEVEL] ?? 'info' } : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, { clock: options.clock }), adapter, {
     logger: jsonLogger(config, 'gateway'),

@@ -27,6 +27,11 @@ export class LeadQueriesService {
     return view!;
   }
 
+  async viewOfNew(actor: ScopedActor, row: LeadRow): Promise<LeadView> {
+    const [view] = await this.views(actor, [row], new Map([[row.id, []]]));
+    return view!;
+  }
+
   async clockOf(actor: ScopedActor, id: string): Promise<LeadClockView> {
     const row = assertReadable(actor, await this.repo.findById(id), id);
     const clock = this.clocks.compute(row, await this.repo.pausesOf(row.id), await this.clocks.calendar());

@@ -72,7 +72,7 @@ export class LeadsService {
 
   /** POST /api/v1/leads: the lead belongs to the actor's bureau; `externalRef` makes it idempotent. */
   async create({ actor, data, requestId }: CommandMessage<CreateLeadDto>): Promise<LeadView> {
-    const { row } = await this.repo.transaction((m) =>
+    const { row, created } = await this.repo.transaction((m) =>
       this.intakes.intake(
         m,
         actor,
@@ -93,7 +93,8 @@ export class LeadsService {
         requestId,
       ),
     );
-    return this.queries.get(actor, row.id);
+    // A lead just written has no pauses and is the row in hand; an existing one is read again.
+    return created ? this.queries.viewOfNew(actor, row) : this.queries.get(actor, row.id);
   }
 
   async pause({ actor, data, requestId }: CommandMessage<WithId<StartLeadPauseDto>>): Promise<LeadView> {
