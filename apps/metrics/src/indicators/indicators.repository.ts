@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Breakdown } from '#libs/contracts';
 import { addDays } from '#libs/clock';
-import { monthOf, splitByMonths, type CountedStatus, type DateRange, type IndicatorCode, type OpenItem, type RecordKind, type StatusCounts } from '#libs/domain';
+import { monthOf, splitByMonths, splitByYears, type CountedStatus, type DateRange, type IndicatorCode, type OpenItem, type RecordKind, type StatusCounts } from '#libs/domain';
 import { inPeriodFactsSql } from './fact-status.sql.js';
 
 export interface FactQuery {
@@ -46,8 +46,9 @@ export class IndicatorsRepository {
 
   /**
    * The figures, summed from the rollup: daily rows for the head and tail of the period, monthly
-   * rows for the whole months (a year is twelve rows per indicator and status, whatever the
-   * history), plus the daily rows of items due earlier in today's month and still open. The
+   * rows for the whole months outside whole years, yearly rows for the whole years (a year is one
+   * row per indicator and status, whatever the history), plus the daily rows of items due earlier
+   * in today's month and still open. The
    * rollup has no officer column — per-officer rows would be as many as the facts — so the
    * officer breakdown counts the facts.
    */
@@ -70,10 +71,14 @@ export class IndicatorsRepository {
       // The first of today's month, bound once (date_trunc would run per row: it is only stable).
       values.push(monthOf(q.today));
       const monthStart = `$${values.length}::date`;
-      // Open items due before today's month are missing; those due in it or later wait for the next arm.
-      arms.push(`SELECT r.indicator, ${key} AS key,
-                        CASE WHEN r.status <> 'open' THEN r.status WHEN r.open_due < ${monthStart} THEN 'missing' END AS counted, r.n
-                   FROM indicator_month_counts r WHERE ${scope} AND r.place_month BETWEEN ${range(months)}`);
+      // Open items due before today's month are missing; those due in it or later wait for the last arm.
+      const coarse = (table: string, place: string, r: DateRange) =>
+        `SELECT r.indicator, ${key} AS key,
+                CASE WHEN r.status <> 'open' THEN r.status WHEN r.open_due < ${monthStart} THEN 'missing' END AS counted, r.n
+           FROM ${table} r WHERE ${scope} AND r.${place} BETWEEN ${range(r)}`;
+      const byYears = splitByYears(months);
+      for (const m of byYears.months) arms.push(coarse('indicator_month_counts', 'place_month', m));
+      if (byYears.years) arms.push(coarse('indicator_year_counts', 'place_year', byYears.years));
       arms.push(`SELECT r.indicator, ${key} AS key, 'missing' AS counted, r.n
                    FROM indicator_day_counts r
                   WHERE ${scope} AND r.status = 'open' AND r.open_due >= ${monthStart} AND r.open_due < $5::date

@@ -35,6 +35,6 @@ export class IndicatorRollup1765200000000 implements MigrationInterface {
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const { table } of Object.values(ROLLUP_TABLES)) await qr.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const grain of ['day', 'month'] as const) await qr.query(`DROP TABLE IF EXISTS ${ROLLUP_TABLES[grain].table}`);
   }
 }

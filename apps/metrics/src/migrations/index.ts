@@ -4,6 +4,7 @@ import { ProjectedRecordRow } from '../projection/projected-record.entity.js';
 import { ScorecardEntryRow } from '../scorecard/scorecard-entry.entity.js';
 import { MetricsInit1764900000000 } from './1764900000000-metrics-init.js';
 import { IndicatorRollup1765200000000 } from './1765200000000-indicator-rollup.js';
+import { IndicatorYearRollup1766000000000 } from './1766000000000-indicator-year-rollup.js';
 
 export const METRICS_ENTITIES = [ProjectedRecordRow, IndicatorFactRow, IndicatorConfigRow, ScorecardEntryRow];
-export const METRICS_MIGRATIONS = [MetricsInit1764900000000, IndicatorRollup1765200000000];
+export const METRICS_MIGRATIONS = [MetricsInit1764900000000, IndicatorRollup1765200000000, IndicatorYearRollup1766000000000];

@@ -1,14 +1,16 @@
-import { rollupEntries, toMonthlyGrain, type IndicatorFact, type RollupEntry, type RollupStatus } from '#libs/domain';
+import { rollupEntries, toMonthlyGrain, toYearlyGrain, type IndicatorFact, type RollupEntry, type RollupStatus } from '#libs/domain';
 
 /**
  * The indicator rollup: counts of `rollupEntries` (#libs/domain) per indicator, bureau, channel,
- * placing date, excepting date, status and open due date, in two grains — `indicator_day_counts`
- * (by day, for the head and tail of a period) and `indicator_month_counts` (by month, for the
- * whole months inside it). Figures sum a few hundred of these rows instead of every fact.
+ * placing date, excepting date, status and open due date, in three grains — `indicator_day_counts`
+ * (by day, for the head and tail of a period), `indicator_month_counts` (by month, for the whole
+ * months inside it) and `indicator_year_counts` (by year, for the whole years inside it). Figures
+ * sum a few hundred of these rows instead of every fact.
  */
 export const ROLLUP_TABLES = {
   day: { table: 'indicator_day_counts', place: 'place_date' },
   month: { table: 'indicator_month_counts', place: 'place_month' },
+  year: { table: 'indicator_year_counts', place: 'place_year' },
 } as const;
 export type RollupGrain = keyof typeof ROLLUP_TABLES;
 
@@ -16,11 +18,11 @@ export interface RollupDelta {
   indicator: string;
   bureau: string;
   channel: string;
-  /** The day (daily grain) or the first day of the month (monthly grain). */
+  /** The day (daily grain) or the first day of the month or year (monthly, yearly grain). */
   place: string;
   exceptIn: string | null;
   status: RollupStatus;
-  /** Due day of an open item (daily grain) or its month (monthly grain). */
+  /** Due day of an open item (daily grain) or its month (monthly and yearly grain). */
   openDue: string | null;
   n: number;
 }
@@ -33,7 +35,7 @@ const keyOf = (k: Keyed) => [k.indicator, k.bureau, k.place, k.channel, k.status
  * per new one, unchanged keys dropped, sorted by key so concurrent writers lock rows in one order.
  */
 export function rollupDeltas(before: readonly IndicatorFact[], after: readonly IndicatorFact[]): Record<RollupGrain, RollupDelta[]> {
-  const grains: Record<RollupGrain, Map<string, RollupDelta>> = { day: new Map(), month: new Map() };
+  const grains: Record<RollupGrain, Map<string, RollupDelta>> = { day: new Map(), month: new Map(), year: new Map() };
   const add = (grain: RollupGrain, k: Keyed, n: number) => {
     const key = keyOf(k);
     const d = grains[grain].get(key);
@@ -46,12 +48,15 @@ export function rollupDeltas(before: readonly IndicatorFact[], after: readonly I
         const key = (x: RollupEntry) => ({ indicator: f.indicator, bureau: f.bureau, channel: f.channel, place: x.placeDate, exceptIn: x.exceptIn, status: x.status, openDue: x.openDue });
         add('day', key(e), n);
         const monthly = toMonthlyGrain(e);
-        if (monthly) add('month', key(monthly), n);
+        if (!monthly) continue;
+        add('month', key(monthly), n);
+        const yearly = toYearlyGrain(monthly);
+        if (yearly) add('year', key(yearly), n);
       }
     }
   }
   const sorted = (m: Map<string, RollupDelta>) => [...m.entries()].filter(([, d]) => d.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
-  return { day: sorted(grains.day), month: sorted(grains.month) };
+  return { day: sorted(grains.day), month: sorted(grains.month), year: sorted(grains.year) };
 }
 
 const STATUS_SQL = `CASE
@@ -81,4 +86,9 @@ export const ROLLUP_FROM_FACTS_SQL: Record<RollupGrain, string> = {
             FROM (${ENTRIES_SQL}) e
            WHERE except_in IS NULL OR date_trunc('month', except_in) <> date_trunc('month', place)
            GROUP BY indicator, bureau, channel, date_trunc('month', place), except_in, status, date_trunc('month', open_due)`,
+  year: `SELECT indicator, bureau, channel, date_trunc('year', place)::date AS place, except_in, status,
+                date_trunc('month', open_due)::date AS open_due, count(*)::int AS n
+           FROM (${ENTRIES_SQL}) e
+          WHERE except_in IS NULL OR date_trunc('year', except_in) <> date_trunc('year', place)
+          GROUP BY indicator, bureau, channel, date_trunc('year', place), except_in, status, date_trunc('month', open_due)`,
 };

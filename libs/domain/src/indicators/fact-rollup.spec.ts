@@ -6,7 +6,9 @@ import {
   monthlyEntryStatus,
   rollupEntries,
   splitByMonths,
+  splitByYears,
   toMonthlyGrain,
+  toYearlyGrain,
   type DateRange,
   type FactStatus,
   type IndicatorFact,
@@ -26,15 +28,24 @@ function viaEntries(fact: Row, period: DateRange, today: string): FactStatus {
   return counted[0] ?? 'not_counted';
 }
 
-/** Counts a fact as the figures query does: daily entries for the head and tail, monthly ones for whole months. */
+const inRange = (date: string, r: DateRange) => date >= r.from && date <= r.to;
+
+/**
+ * Counts a fact as the figures query does: daily entries for the head and tail, monthly ones for
+ * whole months, yearly ones for whole years.
+ */
 function viaGrains(fact: Row, period: DateRange, today: string): FactStatus {
   const grains = splitByMonths(period);
+  const { years, months } = grains.months ? splitByYears(grains.months) : { years: null, months: [] };
   const counted: FactStatus[] = [];
   for (const e of rollupEntries(fact)) {
-    for (const days of grains.days) if (e.placeDate >= days.from && e.placeDate <= days.to) counted.push(entryStatus(e, period, today));
+    for (const days of grains.days) if (inRange(e.placeDate, days)) counted.push(entryStatus(e, period, today));
     const monthly = toMonthlyGrain(e);
-    if (grains.months && monthly && monthly.placeDate >= grains.months.from && monthly.placeDate <= grains.months.to) {
-      const status = monthlyEntryStatus(monthly, period, today);
+    const yearly = monthly && toYearlyGrain(monthly);
+    const coarse = [monthly && months.some((m) => inRange(monthly.placeDate, m)) ? monthly : null, yearly && years && inRange(yearly.placeDate, years) ? yearly : null];
+    for (const entry of coarse) {
+      if (!entry) continue;
+      const status = monthlyEntryStatus(entry, period, today);
       counted.push(status === 'daily' ? entryStatus(e, period, today) : status);
     }
   }
@@ -74,7 +85,7 @@ describe(rollupEntries.name, () => {
     const day = (from: string, span: number) => addDays(from, Math.floor(next() * span));
     const measures: IndicatorMeasure[] = ['timeliness', 'completion', 'outcome', 'count'];
     for (let i = 0; i < 5_000; i++) {
-      const periodDate = day('2025-11-01', 200);
+      const periodDate = day('2024-12-01', 400);
       const fact: Row = {
         measure: measures[Math.floor(next() * 4)],
         periodDate,
@@ -84,7 +95,8 @@ describe(rollupEntries.name, () => {
         favourable: next() < 0.1 ? null : next() < 0.8,
       };
       const from = day('2025-12-01', 120);
-      const period = { from, to: day(from, next() < 0.5 ? 40 : 200) };
+      // One in four periods holds the whole of 2025 (yearly grain) and spills into 2024 and 2026.
+      const period = next() < 0.25 ? { from: day('2024-10-01', 120), to: day('2026-01-01', 200) } : { from, to: day(from, next() < 0.5 ? 40 : 200) };
       const today = day('2026-01-01', 200);
       const expected = classifyFact(fact, period, today);
       expect(viaEntries(fact, period, today)).toBe(expected);
@@ -103,5 +115,30 @@ describe(splitByMonths.name, () => {
     [{ from: '2025-12-15', to: '2026-02-28' }, { from: '2026-01-01', to: '2026-02-01' }, [{ from: '2025-12-15', to: '2025-12-31' }]],
   ])('%j → months %j, days %j', (period, months, days) => {
     expect(splitByMonths(period)).toEqual({ months, days });
+  });
+});
+
+describe(splitByYears.name, () => {
+  it.each<[DateRange, DateRange | null, DateRange[]]>([
+    [{ from: '2026-01-01', to: '2026-12-01' }, { from: '2026-01-01', to: '2026-01-01' }, []],
+    [{ from: '2024-01-01', to: '2026-12-01' }, { from: '2024-01-01', to: '2026-01-01' }, []],
+    [{ from: '2026-03-01', to: '2026-11-01' }, null, [{ from: '2026-03-01', to: '2026-11-01' }]],
+    [{ from: '2025-06-01', to: '2026-12-01' }, { from: '2026-01-01', to: '2026-01-01' }, [{ from: '2025-06-01', to: '2025-12-01' }]],
+    [{ from: '2025-01-01', to: '2026-02-01' }, { from: '2025-01-01', to: '2025-01-01' }, [{ from: '2026-01-01', to: '2026-02-01' }]],
+    [{ from: '2024-12-01', to: '2026-01-01' }, { from: '2025-01-01', to: '2025-01-01' }, [{ from: '2024-12-01', to: '2024-12-01' }, { from: '2026-01-01', to: '2026-01-01' }]],
+    [{ from: '2025-02-01', to: '2026-11-01' }, null, [{ from: '2025-02-01', to: '2026-11-01' }]],
+  ])('%j → years %j, months %j', (months, years, rest) => {
+    expect(splitByYears(months)).toEqual({ years, months: rest });
+  });
+});
+
+describe(toYearlyGrain.name, () => {
+  it.each<[string, Parameters<typeof toYearlyGrain>[0], ReturnType<typeof toYearlyGrain>]>([
+    ['placed in the year', { placeDate: '2026-03-01', exceptIn: null, status: 'on_time', openDue: null }, { placeDate: '2026-01-01', exceptIn: null, status: 'on_time', openDue: null }],
+    ['open: keeps its due month', { placeDate: '2026-03-01', exceptIn: null, status: 'open', openDue: '2026-04-01' }, { placeDate: '2026-01-01', exceptIn: null, status: 'open', openDue: '2026-04-01' }],
+    ['17.1 excepted in its own year: never counts in a whole year', { placeDate: '2026-03-01', exceptIn: '2026-02-27', status: 'on_time', openDue: null }, null],
+    ['17.1 excepted in the year before', { placeDate: '2026-01-01', exceptIn: '2025-12-30', status: 'late', openDue: null }, { placeDate: '2026-01-01', exceptIn: '2025-12-30', status: 'late', openDue: null }],
+  ])('%s', (_, monthly, expected) => {
+    expect(toYearlyGrain(monthly)).toEqual(expected);
   });
 });

@@ -68,8 +68,23 @@ export function toMonthlyGrain(entry: RollupEntry): RollupEntry | null {
   return { ...entry, placeDate: monthOf(entry.placeDate), openDue: entry.openDue === null ? null : monthOf(entry.openDue) };
 }
 
+export function yearOf(date: LocalDate): LocalDate {
+  return `${date.slice(0, 4)}-01-01`;
+}
+
 /**
- * How a monthly-grain entry counts for a whole month inside `period`; `daily` = an open item due in
+ * A monthly-grain entry as the yearly grain keeps it, or null when that grain never needs it: as
+ * the monthly grain one level up, an entry excepted by a date of its own year can never count in
+ * a whole year inside the period. The open item's due month stays (`monthlyEntryStatus` applies),
+ * so a year is a few rows per indicator, bureau and channel.
+ */
+export function toYearlyGrain(monthly: RollupEntry): RollupEntry | null {
+  if (monthly.exceptIn !== null && yearOf(monthly.exceptIn) === yearOf(monthly.placeDate)) return null;
+  return { ...monthly, placeDate: yearOf(monthly.placeDate) };
+}
+
+/**
+ * How a monthly-grain (or yearly-grain) entry counts for a whole month (or year) inside `period`; `daily` = an open item due in
  * `today`'s month or later, counted from its daily entry instead (missing once its day has passed).
  */
 export function monthlyEntryStatus(entry: RollupEntry, period: DateRange, today: LocalDate): FactStatus | 'daily' {
@@ -96,4 +111,23 @@ export function splitByMonths(period: DateRange): PeriodGrains {
   if (period.from < firstWhole) days.push({ from: period.from, to: addDays(firstWhole, -1) });
   if (endExclusive <= period.to) days.push({ from: endExclusive, to: period.to });
   return { months: { from: firstWhole, to: monthOf(addDays(endExclusive, -1)) }, days };
+}
+
+export interface MonthGrains {
+  /** First days of the whole years inside the months (from the yearly rollup), or null. */
+  years: DateRange | null;
+  /** The months outside those years (first days, from the monthly rollup): at most a head and a tail. */
+  months: DateRange[];
+}
+
+/** Splits whole months (first days, as `splitByMonths` gives them) so a year reads one yearly row per key. */
+export function splitByYears(months: DateRange): MonthGrains {
+  const year = (date: LocalDate) => Number(date.slice(0, 4));
+  const firstWhole = months.from.endsWith('-01-01') ? months.from : `${year(months.from) + 1}-01-01`;
+  const endExclusive = months.to.slice(5, 7) === '12' ? `${year(months.to) + 1}-01-01` : yearOf(months.to);
+  if (firstWhole >= endExclusive) return { years: null, months: [months] };
+  const rest: DateRange[] = [];
+  if (months.from < firstWhole) rest.push({ from: months.from, to: `${year(firstWhole) - 1}-12-01` });
+  if (endExclusive <= months.to) rest.push({ from: endExclusive, to: months.to });
+  return { years: { from: firstWhole, to: `${year(endExclusive) - 1}-01-01` }, months: rest };
 }
