@@ -70,7 +70,7 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
   });
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Wangjian 网监 API').setDescription('网络市场监管案件办理系统 HTTP 接口').setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder().setTitle('Wangjian 网监 API').setDescription('网络市场监管案件办理系统 HTTP 接口').setVersion('1').addBearerAuth().addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key').build(),
   );
   // jest's ESM loader cannot load the UI's static-file plugin, so tests serve the JSON only.
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: options.docsUi ?? true });

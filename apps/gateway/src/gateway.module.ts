@@ -3,6 +3,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ServiceKitModule, type Clock } from '#libs/service-kit';
+import { ApiKeysController } from './api-keys/api-keys.controller.js';
+import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
+import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
@@ -42,10 +45,12 @@ export class GatewayModule {
         }),
         ...GATEWAY_FEATURES,
       ],
-      controllers: [AuditController, AuthController, UsersController, BureausController, HealthController],
+      controllers: [AuditController, AuthController, UsersController, ApiKeysController, BureausController, HealthController],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ApiKeysRepository,
+        ApiKeysService,
         AuditRepository,
         AuditService,
         CommandBus,

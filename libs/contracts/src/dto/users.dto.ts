@@ -35,3 +35,11 @@ export class CreateUserDto {
   @MaxLength(64)
   displayName?: string;
 }
+
+/** `POST /api/v1/users/:username/api-keys`: what the key is for, so an admin can tell keys apart. */
+export class CreateApiKeyDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  label: string;
+}
