@@ -118,6 +118,7 @@ const EXPECTED: Record<string, TestRole[] | typeof PUBLIC> = {
   'POST /api/v1/operators/{uscc}/records': [O, S],
   'POST /api/v1/operators/{uscc}/credit-repairs': [O, S],
   'GET /api/v1/operators/{uscc}/credit-repairs': ALL,
+  'GET /api/v1/credit-repairs': [O, S, A],
   'POST /api/v1/credit-repairs/{id}/decision': [S],
   'GET /api/v1/inspections/policies/{bureau}': ALL,
   'PUT /api/v1/inspections/policies/{bureau}': [S, A],

@@ -7,6 +7,7 @@ import type {
   CreditRepairCommand,
   InspectionDrawCommand,
   InspectionPolicyCommand,
+  ListCreditRepairsQueryDto,
   ListEntryCommand,
   ListOperatorsQueryDto,
   ListRemovalCommand,
@@ -81,6 +82,11 @@ export class CreditHandlers {
   @MessagePattern('credit.list_repairs')
   listRepairs(@Payload() cmd: CommandMessage<OperatorRef>) {
     return this.repairs.list(cmd);
+  }
+
+  @MessagePattern('credit.repair_queue')
+  repairQueue(@Payload() cmd: CommandMessage<ListCreditRepairsQueryDto>) {
+    return this.repairs.queue(cmd);
   }
 
   @MessagePattern('credit.decide_repair')

@@ -13,10 +13,11 @@ import { RecordEventsHandlers } from './record/record-events.handlers.js';
 import { RecordRepository } from './record/record.repository.js';
 import { RecordService } from './record/record.service.js';
 import { SourceEventsService } from './record/source-events.service.js';
+import { RepairsRepository } from './repairs/repairs.repository.js';
 import { RepairsService } from './repairs/repairs.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
 
-const REPOSITORIES = [OperatorsRepository, RecordRepository];
+const REPOSITORIES = [OperatorsRepository, RecordRepository, RepairsRepository];
 const SERVICES = [CreditProjection, GradingService, CreditWriter, OperatorsService, RecordService, SourceEventsService, RepairsService, InspectionsService, DemoSeedService];
 
 /** Operators, the credit record and grade, credit repair, differentiated supervision (domain.md §6). */

@@ -169,6 +169,13 @@ export interface CreditRepair {
   decision?: { approved: boolean; reason: string; decidedBy: string; decidedAt: string };
 }
 
+/** An item of `GET /credit-repairs`: the request with its operator and the penalty it would repair. */
+export interface CreditRepairQueueItem extends CreditRepair {
+  bureau: string;
+  operatorName: string;
+  record?: { date: string; description: string };
+}
+
 /** `GET /operators/:uscc/credit`: the grade as of a date, its factors and the record behind them. */
 export interface CreditGrade {
   grade: string;

@@ -2,6 +2,7 @@ import { InspectionDrawRow, InspectionPolicyRow } from '../inspections/inspectio
 import { OperatorRow } from '../operators/operator.entity.js';
 import { ComplaintFactRow, CreditRecordRow, CreditRepairRow, ListEntryRow, OperatorGradeRow } from '../record/record.entities.js';
 import { CreditInit1764400000000 } from './1764400000000-credit-init.js';
+import { CreditRepairQueue1766200000000 } from './1766200000000-credit-repair-queue.js';
 
 export const CREDIT_ENTITIES = [OperatorRow, CreditRecordRow, ListEntryRow, ComplaintFactRow, CreditRepairRow, OperatorGradeRow, InspectionPolicyRow, InspectionDrawRow];
-export const CREDIT_MIGRATIONS = [CreditInit1764400000000];
+export const CREDIT_MIGRATIONS = [CreditInit1764400000000, CreditRepairQueue1766200000000];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import type { Grade } from '#libs/domain';
 import { OperatorRow } from './operator.entity.js';
 
@@ -18,6 +18,11 @@ export class OperatorsRepository {
 
   find(uscc: string, m: EntityManager = this.dataSource.manager): Promise<OperatorRow | null> {
     return m.getRepository(OperatorRow).findOneBy({ uscc });
+  }
+
+  async findMany(m: EntityManager, usccs: string[]): Promise<Map<string, OperatorRow>> {
+    const rows = usccs.length > 0 ? await m.getRepository(OperatorRow).findBy({ uscc: In(usccs) }) : [];
+    return new Map(rows.map((r) => [r.uscc, r]));
   }
 
   count(): Promise<number> {

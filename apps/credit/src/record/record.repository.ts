@@ -17,6 +17,11 @@ export class RecordRepository {
     return m.getRepository(CreditRecordRow).findOneBy({ id });
   }
 
+  async recordsById(m: EntityManager, ids: string[]): Promise<Map<string, CreditRecordRow>> {
+    const rows = ids.length > 0 ? await m.getRepository(CreditRecordRow).findBy({ id: In(ids) }) : [];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   recordBySource(m: EntityManager, sourceKey: string): Promise<CreditRecordRow | null> {
     return m.getRepository(CreditRecordRow).findOneBy({ sourceKey });
   }

@@ -2,15 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
 import { localDateOf } from '#libs/clock';
-import { CREDIT_EVENTS, type CommandMessage, type CreditRepairCommand, type CreditRepairView, type OperatorRef, type RepairDecisionCommand } from '#libs/contracts';
+import {
+  CREDIT_EVENTS,
+  type CommandMessage,
+  type CreditRepairCommand,
+  type CreditRepairView,
+  type ListCreditRepairsQueryDto,
+  type OperatorRef,
+  type RepairDecisionCommand,
+} from '#libs/contracts';
 import { IllegalTransitionError, isListEntryOpen, NotFoundError, repairEligibility, ValidationError } from '#libs/domain';
 import { newEvent } from '#libs/messaging';
 import { Clock } from '#libs/service-kit';
 import { requireRole } from '../common/credit-command.js';
+import { OperatorsRepository } from '../operators/operators.repository.js';
 import { OperatorsService } from '../operators/operators.service.js';
 import { CreditWriter } from '../record/credit-writer.js';
 import type { CreditRecordRow, CreditRepairRow } from '../record/record.entities.js';
 import { RecordRepository } from '../record/record.repository.js';
+import { RepairsRepository } from './repairs.repository.js';
 
 export function toRepairView(r: CreditRepairRow): CreditRepairView {
   return {
@@ -34,6 +44,8 @@ export class RepairsService {
     private readonly dataSource: DataSource,
     private readonly operators: OperatorsService,
     private readonly records: RecordRepository,
+    private readonly repairs: RepairsRepository,
+    private readonly operatorRows: OperatorsRepository,
     private readonly writer: CreditWriter,
     private readonly clock: Clock,
   ) {}
@@ -94,6 +106,29 @@ export class RepairsService {
   async list(cmd: CommandMessage<OperatorRef>): Promise<{ items: CreditRepairView[] }> {
     const operator = await this.operators.visible(cmd);
     return { items: (await this.records.repairs(this.dataSource.manager, operator.uscc)).map(toRepairView) };
+  }
+
+  /** Requests across every visible operator (the supervisor's approval queue with `status=pending`). */
+  async queue(cmd: CommandMessage<ListCreditRepairsQueryDto>) {
+    const page = Number(cmd.data.page ?? 1);
+    const pageSize = Number(cmd.data.pageSize ?? 20);
+    const { items, total } = await this.repairs.page({ visibleBureaus: cmd.actor.visibleBureaus, status: cmd.data.status, page, pageSize });
+    const m = this.dataSource.manager;
+    const operators = await this.operatorRows.findMany(m, [...new Set(items.map((r) => r.uscc))]);
+    const records = await this.records.recordsById(m, [...new Set(items.map((r) => r.recordId))]);
+    return {
+      items: items.map((r) => {
+        const record = records.get(r.recordId);
+        return {
+          ...toRepairView(r),
+          operatorName: operators.get(r.uscc)?.name ?? r.uscc,
+          ...(record ? { record: { date: record.date, description: record.description } } : {}),
+        };
+      }),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   private async assertEligible(m: EntityManager, record: CreditRecordRow): Promise<void> {

@@ -4,6 +4,7 @@ import {
   CreditAsOfQueryDto,
   CreditRecordDto,
   CreditRepairDto,
+  ListCreditRepairsQueryDto,
   ListEntryDto,
   ListOperatorsQueryDto,
   ListRemovalDto,
@@ -77,6 +78,12 @@ export class CreditController {
   @Get('operators/:uscc/credit-repairs')
   listRepairs(@Ctx() ctx: RequestContext, @Param('uscc') uscc: string) {
     return this.commands.send('credit.list_repairs', ctx, { uscc });
+  }
+
+  @Get('credit-repairs')
+  @Roles('officer', 'supervisor', 'admin')
+  repairQueue(@Ctx() ctx: RequestContext, @Query() query: ListCreditRepairsQueryDto) {
+    return this.commands.send('credit.repair_queue', ctx, query);
   }
 
   @Post('credit-repairs/:id/decision')

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { CREDIT_LISTS, GRADES, LIST_CATEGORIES, MANUAL_RECORD_KINDS, OPERATOR_KINDS, SECTORS } from '#libs/domain';
 import type { CreditList, Grade, ListCategory, ManualRecordKind, OperatorKind, Sector } from '#libs/domain';
+import { PageQueryDto } from './paging.dto.js';
 import { IsLocalDate, IsUscc } from './validators.js';
 
 const BUREAU = /^\d{6}$/;
@@ -190,6 +191,16 @@ export class RepairDecisionDto {
   @MinLength(1)
   @MaxLength(2000)
   reason: string;
+}
+
+export const CREDIT_REPAIR_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type CreditRepairStatus = (typeof CREDIT_REPAIR_STATUSES)[number];
+
+/** `GET /credit-repairs`: the repair requests of every operator the caller sees, e.g. those waiting for a decision. */
+export class ListCreditRepairsQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(CREDIT_REPAIR_STATUSES)
+  status?: CreditRepairStatus;
 }
 
 export class GradeTreatmentDto {

@@ -1,7 +1,7 @@
-import { Button, Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table, Tag, message } from 'antd';
+import { Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { errorMessage, get, post } from '../../api/client';
+import { get, post } from '../../api/client';
 import type { CreditFactor, CreditGrade, CreditRecordItem, CreditRepair } from '../../api/types';
 import { useBureaus } from '../../app/bureaus';
 import { navigate, useLocation } from '../../app/router';
@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { ApiForm } from '../../components/ApiForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RepairDecision } from './RepairDecision';
 
 const GRADE: Record<string, { text: string; color: string }> = {
   A: { text: 'A 低风险', color: 'green' },
@@ -32,31 +33,6 @@ interface Operator {
   businessBureau: string | null;
   platform: string | null;
   grade?: string;
-}
-
-/** A supervisor approves or rejects a pending repair (信用修复) with a reason. */
-function RepairDecision({ repair, done }: { repair: CreditRepair; done(): void }) {
-  const [reason, setReason] = useState('');
-  const decide = async (approved: boolean) => {
-    try {
-      await post(`/api/v1/credit-repairs/${repair.id}/decision`, { approved, reason });
-      void message.success(approved ? '已批准信用修复' : '已驳回信用修复');
-      done();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    }
-  };
-  return (
-    <Space.Compact>
-      <Input placeholder="审批意见" value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 160 }} />
-      <Button type="primary" onClick={() => decide(true)}>
-        批准
-      </Button>
-      <Button danger onClick={() => decide(false)}>
-        驳回
-      </Button>
-    </Space.Compact>
-  );
 }
 
 function OperatorView({ uscc }: { uscc: string }) {

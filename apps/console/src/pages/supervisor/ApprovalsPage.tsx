@@ -1,6 +1,7 @@
-import { Alert, Card, Space, Table, Tag } from 'antd';
+import { Card, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { get } from '../../api/client';
-import type { CaseRecord, Lead, Page } from '../../api/types';
+import type { CaseRecord, CreditRepairQueueItem, Lead, Page } from '../../api/types';
 import { useBureaus } from '../../app/bureaus';
 import { urgencyOf } from '../../app/dates';
 import { Link } from '../../app/router';
@@ -8,11 +9,51 @@ import { useApi } from '../../app/use-api';
 import { useSoonBoundary } from '../../app/use-soon-boundary';
 import { DueDate } from '../../components/DueDate';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RepairDecision } from '../credit/RepairDecision';
 
-/**
- * What waits for a supervisor: records near or past their due date without an extension.
- * Credit repairs are decided on the operator's page: the API lists them per operator only.
- */
+const REPAIR_PAGE_SIZE = 20;
+
+/** Credit repairs (信用修复) of every operator the supervisor sees that wait for a decision. */
+function PendingRepairs() {
+  const { name } = useBureaus();
+  const [page, setPage] = useState(1);
+  const repairs = useApi(() => get<Page<CreditRepairQueueItem>>('/api/v1/credit-repairs', { status: 'pending', page, pageSize: REPAIR_PAGE_SIZE }), [page]);
+  return (
+    <Card title="待审批的信用修复申请">
+      <ErrorAlert error={repairs.error} />
+      <Table<CreditRepairQueueItem>
+        rowKey="id"
+        loading={repairs.loading}
+        dataSource={repairs.data?.items}
+        pagination={{ current: page, pageSize: REPAIR_PAGE_SIZE, total: repairs.data?.total ?? 0, onChange: setPage }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: '申请时间', dataIndex: 'requestedAt', width: 110, render: (d: string) => d.slice(0, 10) },
+          { title: '经营者', render: (_: unknown, r) => <Link to={`/operators?uscc=${encodeURIComponent(r.uscc)}`}>{r.operatorName}</Link> },
+          { title: '修复的处罚', render: (_: unknown, r) => (r.record ? `${r.record.date} ${r.record.description}` : r.recordId.slice(0, 8)) },
+          { title: '理由', dataIndex: 'reason' },
+          { title: '申请局', dataIndex: 'bureau', render: (b: string) => name(b) },
+          {
+            title: '审批',
+            width: 320,
+            render: (_: unknown, r) => (
+              <RepairDecision
+                repair={r}
+                done={() => {
+                  // Deciding the last item of a later page leaves that page empty: step back.
+                  if (page > 1 && repairs.data?.items.length === 1) setPage(page - 1);
+                  else repairs.reload();
+                }}
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** What waits for a supervisor: records near or past their due date without an extension, and credit repairs. */
 export default function ApprovalsPage() {
   const { today, soon } = useSoonBoundary();
   const { name } = useBureaus();
@@ -43,7 +84,7 @@ export default function ApprovalsPage() {
           ]}
         />
       </Card>
-      <Alert type="info" showIcon title="信用修复申请在经营者信用页面审批：在“信用”中输入统一社会信用代码查询后，于“信用修复申请”处批准或驳回。" />
+      <PendingRepairs />
     </Space>
   );
 }
