@@ -32,6 +32,8 @@ export interface CreditHarness {
   call(token: string, method: string, url: string, payload?: unknown): Promise<HttpResult>;
   /** Publishes another service's event to the stream, as its producer would. */
   publish(type: string, payload: unknown, bureau: string): Promise<void>;
+  /** Stops the credit service and boots it again on the same database (a restart, or a new replica's boot). */
+  restartCredit(): Promise<void>;
   /** Rows of credit's own database (the outbox, the record tables). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -41,24 +43,29 @@ export interface CreditHarness {
 export async function startCreditHarness(now: string): Promise<CreditHarness> {
   const gw = await startGatewayHarness({ now });
   const config = loadConfig(CreditConfig, gw.env);
-  const credit = await startService(CreditModule.register(config, { clock: gw.clock }), 'credit', config);
+  const boot = () => startService(CreditModule.register(config, { clock: gw.clock }), 'credit', config);
   const nc: NatsConnection = await connect({ servers: '127.0.0.1:4222' });
   const actor = (bureau: string): Actor => ({ username: 'upstream', role: 'officer', bureau });
-  return {
+  const h: CreditHarness = {
     gw,
-    credit,
+    credit: await boot(),
     call: (token, method, url, payload) => gw.request({ method, url, headers: { authorization: `Bearer ${token}` }, payload }),
     async publish(type, payload, bureau) {
       const event = newEvent({ type, aggregateType: type.split('.')[0]!, aggregateId: 'x', bureau, actor: actor(bureau), payload }, gw.clock.now());
       await jetstream(nc).publish(natsNames(gw.prefix).eventSubject(type), JSON.stringify(event), { msgID: event.id });
     },
-    query: (sql, params) => credit.get(DataSource).query(sql, params),
+    async restartCredit() {
+      await h.credit.close();
+      h.credit = await boot();
+    },
+    query: (sql, params) => h.credit.get(DataSource).query(sql, params),
     async close() {
-      await credit.close();
+      await h.credit.close();
       await nc.close();
       await gw.close();
     },
   };
+  return h;
 }
 
 /** `case.decided` as the cases service writes it: the snapshot after the decision. */

@@ -120,6 +120,7 @@ const EXPECTED: Record<string, TestRole[] | typeof PUBLIC> = {
   'GET /api/v1/operators/{uscc}/credit-repairs': ALL,
   'GET /api/v1/credit-repairs': [O, S, A],
   'POST /api/v1/credit-repairs/{id}/decision': [S],
+  'POST /api/v1/credit/regrade': [A],
   'GET /api/v1/inspections/policies/{bureau}': ALL,
   'PUT /api/v1/inspections/policies/{bureau}': [S, A],
   'POST /api/v1/inspections/draws': [S, A],

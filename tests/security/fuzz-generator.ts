@@ -150,6 +150,7 @@ export function writeRouteBodies(): Record<string, Omit<WriteRoute, 'key' | 'met
     'POST /api/v1/operators/{uscc}/records': { role: O, body: { kind: 'commitment', date: '2026-11-20', description: '信用承诺' }, required: ['kind', 'date', 'description'] },
     'POST /api/v1/operators/{uscc}/credit-repairs': { role: O, body: { recordId: randomUUID(), reason: '已整改', evidence: '整改报告' }, required: ['recordId', 'reason'] },
     'POST /api/v1/credit-repairs/{id}/decision': { role: S, body: { approved: true, reason: '同意' }, required: ['approved', 'reason'] },
+    'POST /api/v1/credit/regrade': { role: A },
     'PUT /api/v1/inspections/policies/{bureau}': { role: S, body: { A: grade, B: grade, C: grade, D: grade }, required: ['A', 'B', 'C', 'D', 'A.samplingRatio', 'D.checksPerYear'] },
     'POST /api/v1/inspections/draws': { role: S, body: { campaign: '2026 双随机', bureau: '320902', seed: 'abc' }, required: ['campaign', 'bureau'] },
   };

@@ -19,7 +19,9 @@ import type {
 import { drawWorkbook } from './inspections/draw-workbook.js';
 import { InspectionsService } from './inspections/inspections.service.js';
 import { OperatorsService } from './operators/operators.service.js';
+import { requireRole } from './common/credit-command.js';
 import { RecordService } from './record/record.service.js';
+import { RegradeSweep } from './record/regrade-sweep.js';
 import { RepairsService } from './repairs/repairs.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
 
@@ -32,6 +34,7 @@ export class CreditHandlers {
     private readonly repairs: RepairsService,
     private readonly inspections: InspectionsService,
     private readonly seed: DemoSeedService,
+    private readonly sweep: RegradeSweep,
   ) {}
 
   @MessagePattern('credit.register_operator')
@@ -119,6 +122,13 @@ export class CreditHandlers {
   async exportDraw(@Payload() cmd: CommandMessage<{ id: string }>) {
     const draw = await this.inspections.getDraw(cmd);
     return { filename: `draw-${draw.id}.xlsx`, base64: (await drawWorkbook(draw)).toString('base64') };
+  }
+
+  /** The daily regrade sweep, run now (admin): grades whose publication or window ended. */
+  @MessagePattern('credit.regrade')
+  regrade(@Payload() cmd: CommandMessage<Record<string, never>>) {
+    requireRole(cmd, ['admin']);
+    return this.sweep.sweep({ actor: cmd.actor, correlationId: cmd.requestId });
   }
 
   @MessagePattern('credit.seed_demo')

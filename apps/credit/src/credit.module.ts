@@ -12,13 +12,15 @@ import { GradingService } from './record/grading.service.js';
 import { RecordEventsHandlers } from './record/record-events.handlers.js';
 import { RecordRepository } from './record/record.repository.js';
 import { RecordService } from './record/record.service.js';
+import { RegradeSchedule } from './record/regrade-schedule.js';
+import { RegradeSweep } from './record/regrade-sweep.js';
 import { SourceEventsService } from './record/source-events.service.js';
 import { RepairsRepository } from './repairs/repairs.repository.js';
 import { RepairsService } from './repairs/repairs.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
 
 const REPOSITORIES = [OperatorsRepository, RecordRepository, RepairsRepository];
-const SERVICES = [CreditProjection, GradingService, CreditWriter, OperatorsService, RecordService, SourceEventsService, RepairsService, InspectionsService, DemoSeedService];
+const SERVICES = [CreditProjection, GradingService, CreditWriter, OperatorsService, RecordService, SourceEventsService, RepairsService, InspectionsService, DemoSeedService, RegradeSweep, RegradeSchedule];
 
 /** Operators, the credit record and grade, credit repair, differentiated supervision (domain.md §6). */
 @Module({})

@@ -38,11 +38,6 @@ export class CreditWriter {
       const uscc = await this.projection.apply(m, event);
       if (uscc) touched.set(uscc, event);
     }
-    const graded: EventEnvelope[] = [];
-    for (const [uscc, cause] of touched) {
-      const event = await this.grading.regrade(m, uscc, cause);
-      if (event) graded.push(event);
-    }
-    return graded;
+    return this.grading.regradeAll(m, [...touched.keys()], (uscc) => touched.get(uscc)!);
   }
 }

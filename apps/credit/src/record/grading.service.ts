@@ -2,10 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { localDateOf } from '#libs/clock';
 import { CREDIT_EVENTS, type Actor, type CreditGradedPayload, type EventEnvelope } from '#libs/contracts';
-import { gradeAt, type GradeResult } from '#libs/domain';
+import { gradeAt, nextGradeChange, type GradeResult } from '#libs/domain';
 import { newEvent } from '#libs/messaging';
 import { Clock } from '#libs/service-kit';
+import type { OperatorGradeRow } from './record.entities.js';
 import { RecordRepository } from './record.repository.js';
+
+/** What a `credit.graded` event names as its origin: the event or command that led to the regrade. */
+export interface GradeCause {
+  bureau: string;
+  actor: Actor;
+  correlationId?: string;
+}
 
 /** Grades from the record; announces a changed grade with `credit.graded`. */
 @Injectable()
@@ -31,19 +39,39 @@ export class GradingService {
     return new Map([...records].map(([uscc, record]) => [uscc, gradeAt(record, today)]));
   }
 
+  async regrade(m: EntityManager, uscc: string, cause: GradeCause): Promise<EventEnvelope | null> {
+    return (await this.regradeAll(m, [uscc], () => cause))[0] ?? null;
+  }
+
   /**
-   * Recomputes today's grade and stores it; returns the `credit.graded` event to write in the
-   * same transaction when the grade differs from the last one announced.
+   * Recomputes today's grade of each operator and stores it with the date it may next change;
+   * returns the `credit.graded` events to write in the same transaction, one per operator whose
+   * grade differs from the last one announced. The stored grades are locked first, so the
+   * record is read after any concurrent regrade of the same operator has committed.
    */
-  async regrade(m: EntityManager, uscc: string, cause: { bureau: string; actor: Actor; correlationId?: string }): Promise<EventEnvelope | null> {
-    const result = await this.gradeOf(m, uscc, this.today());
-    const previous = await this.records.storedGrade(m, uscc);
-    await this.records.saveGrade(m, { uscc, grade: result.grade, score: result.score, ruleVersion: result.ruleVersion, factors: result.factors, asOf: result.asOf });
-    if (previous?.grade === result.grade) return null;
-    const payload: CreditGradedPayload = { uscc, previousGrade: previous?.grade ?? null, ...result };
-    return newEvent(
-      { type: CREDIT_EVENTS.graded, aggregateType: 'operator', aggregateId: uscc, bureau: cause.bureau, actor: cause.actor, payload, correlationId: cause.correlationId },
-      this.clock.now(),
-    );
+  async regradeAll(m: EntityManager, usccs: string[], causeOf: (uscc: string) => GradeCause): Promise<EventEnvelope[]> {
+    const sorted = [...new Set(usccs)].sort();
+    const previous = await this.records.lockStoredGrades(m, sorted);
+    const records = await this.records.gradingRecords(m, sorted);
+    const today = this.today();
+    const rows: OperatorGradeRow[] = [];
+    const events: EventEnvelope[] = [];
+    for (const uscc of sorted) {
+      const record = records.get(uscc)!;
+      const result = gradeAt(record, today);
+      rows.push({ uscc, grade: result.grade, score: result.score, ruleVersion: result.ruleVersion, factors: result.factors, asOf: result.asOf, nextChangeDate: nextGradeChange(record, today) });
+      const before = previous.get(uscc)?.grade ?? null;
+      if (before === result.grade) continue;
+      const cause = causeOf(uscc);
+      const payload: CreditGradedPayload = { uscc, previousGrade: before, ...result };
+      events.push(
+        newEvent(
+          { type: CREDIT_EVENTS.graded, aggregateType: 'operator', aggregateId: uscc, bureau: cause.bureau, actor: cause.actor, payload, correlationId: cause.correlationId },
+          this.clock.now(),
+        ),
+      );
+    }
+    await this.records.saveGrades(m, rows);
+    return events;
   }
 }

@@ -143,4 +143,8 @@ export class OperatorGradeRow {
 
   @Column({ name: 'as_of', type: 'date' })
   asOf: string;
+
+  /** The first date after `asOf` the grade may change with no event; the daily sweep regrades from then. */
+  @Column({ name: 'next_change_date', type: 'date', nullable: true })
+  nextChangeDate: string | null;
 }

@@ -52,12 +52,39 @@ export class RecordRepository {
     return isUuid(id) ? m.getRepository(CreditRepairRow).findOneBy({ id }) : null;
   }
 
-  storedGrade(m: EntityManager, uscc: string): Promise<OperatorGradeRow | null> {
-    return m.getRepository(OperatorGradeRow).findOneBy({ uscc });
+  /**
+   * The last announced grades, locked until the transaction ends, in uscc order (one order for
+   * every caller, so two regrades wait for each other instead of deadlocking). The lock makes a
+   * regrade and a concurrent one (another event, the sweep on another replica) take turns: the
+   * second reads the grade the first stored and announces no change twice.
+   */
+  async lockStoredGrades(m: EntityManager, usccs: string[]): Promise<Map<string, OperatorGradeRow>> {
+    if (usccs.length === 0) return new Map();
+    const rows = await m
+      .getRepository(OperatorGradeRow)
+      .createQueryBuilder('g')
+      .where('g.uscc IN (:...usccs)', { usccs })
+      .orderBy('g.uscc')
+      .setLock('pessimistic_write')
+      .getMany();
+    return new Map(rows.map((r) => [r.uscc, r]));
   }
 
-  async saveGrade(m: EntityManager, row: OperatorGradeRow): Promise<void> {
-    await m.getRepository(OperatorGradeRow).save(row);
+  async saveGrades(m: EntityManager, rows: OperatorGradeRow[]): Promise<void> {
+    if (rows.length > 0) await m.getRepository(OperatorGradeRow).upsert(rows, ['uscc']);
+  }
+
+  /** Operators whose grade may have changed by `today` with no event, after `after` in uscc order. */
+  async gradesDue(m: EntityManager, today: string, after: string, limit: number): Promise<string[]> {
+    const rows = await m
+      .getRepository(OperatorGradeRow)
+      .createQueryBuilder('g')
+      .select('g.uscc', 'uscc')
+      .where('g.next_change_date <= :today AND g.uscc > :after', { today, after })
+      .orderBy('g.uscc')
+      .limit(limit)
+      .getRawMany<{ uscc: string }>();
+    return rows.map((r) => r.uscc);
   }
 
   /** The dated facts grading needs, for many operators in four queries. */

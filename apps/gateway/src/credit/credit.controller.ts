@@ -4,6 +4,7 @@ import {
   CreditAsOfQueryDto,
   CreditRecordDto,
   CreditRepairDto,
+  EmptyBodyDto,
   ListCreditRepairsQueryDto,
   ListEntryDto,
   ListOperatorsQueryDto,
@@ -15,6 +16,9 @@ import {
 import { Roles } from '../auth/auth.decorators.js';
 import { CommandBus } from '../common/command-bus.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
+
+/** A sweep after an upgrade regrades every operator once; a daily one touches few. */
+const REGRADE_TIMEOUT_MS = 120_000;
 
 /** Operators 经营者 and their credit record, grade and repair (api.md "Operators and credit"). */
 @ApiTags('credit')
@@ -84,6 +88,14 @@ export class CreditController {
   @Roles('officer', 'supervisor', 'admin')
   repairQueue(@Ctx() ctx: RequestContext, @Query() query: ListCreditRepairsQueryDto) {
     return this.commands.send('credit.repair_queue', ctx, query);
+  }
+
+  /** Runs the daily regrade sweep now: grades changed by a publication or window that ended. */
+  @Post('credit/regrade')
+  @HttpCode(200)
+  @Roles('admin')
+  regrade(@Ctx() ctx: RequestContext, @Body() _none: EmptyBodyDto) {
+    return this.commands.send('credit.regrade', ctx, {}, REGRADE_TIMEOUT_MS);
   }
 
   @Post('credit-repairs/:id/decision')

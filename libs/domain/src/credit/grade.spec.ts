@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CREDIT_RULE_SET, emptyGradingRecord, gradeAt, type GradingRecord } from '#libs/domain';
+import { CREDIT_RULE_SET, emptyGradingRecord, gradeAt, nextGradeChange, windowEnd, type GradingRecord } from '#libs/domain';
 
 function record(parts: Partial<GradingRecord>): GradingRecord {
   return { ...emptyGradingRecord(), ...parts };
@@ -42,5 +42,47 @@ describe(gradeAt.name, () => {
   it('names the record item behind each factor', () => {
     const sut = gradeAt(record({ penalties: [heavy('case-penalty-1', '2026-03-01')] }), AS_OF);
     expect(sut.factors).toEqual([{ code: 'HEAVY_PENALTY', label: '公示期内的行政处罚', points: 30, source: 'case-penalty-1' }]);
+  });
+});
+
+describe(windowEnd.name, () => {
+  it.each([
+    ['2026-05-10', 12, '2027-05-10'],
+    ['2024-02-29', 12, '2025-03-01'], // still counts on the clamped 2025-02-28
+    ['2024-02-29', 36, '2027-03-01'],
+    ['2026-08-31', 12, '2027-08-31'],
+  ])('an item of %s in a %d-month window stops counting on %s', (date, months, end) => {
+    expect(windowEnd(date, months)).toBe(end);
+  });
+
+  it('agrees with gradeAt on the clamped day', () => {
+    const input = record({ commitments: [{ id: 'k', date: '2024-02-29' }] });
+    expect(gradeAt(input, '2025-02-28').factors.map((f) => f.code)).toEqual(['CREDIT_COMMITMENT']);
+    expect(gradeAt(input, '2025-03-01').factors).toEqual([]);
+  });
+});
+
+describe(nextGradeChange.name, () => {
+  const light = { id: 'p1', decidedDate: '2026-11-20', light: true, publicationEnd: '2027-02-20' };
+  const softMeasures = ['2026-11-01', '2026-11-02', '2026-11-03'].map((date, i) => ({ id: `s${i}`, date }));
+
+  it.each<[string, GradingRecord, string, string | null]>([
+    ['clean record', record({}), '2026-11-27', null],
+    ['a light penalty ends its publication first', record({ penalties: [light], softMeasures }), '2026-11-27', '2027-02-20'],
+    ['then the soft measures leave the 12-month window', record({ penalties: [light], softMeasures }), '2027-02-20', '2027-11-01'],
+    ['a repair date ahead of asOf', record({ penalties: [heavy('p', '2025-01-01', { repairedDate: '2026-12-01' })] }), '2026-11-27', '2026-12-01'],
+    ['an open list entry never ends by itself', record({ listEntries: [{ id: 'l', list: 'abnormal_operation', category: 'other', enteredDate: '2026-03-01' }] }), '2026-11-27', null],
+    ['an unsettled mediation ends later than its complaint', record({ complaints: [{ id: 'c', receivedDate: '2026-01-10', unsettledDate: '2026-03-05' }] }), '2027-01-10', '2027-03-05'],
+    ['positive records count 36 months', record({ positives: [{ id: 'g', date: '2025-06-30' }] }), '2026-11-27', '2028-06-30'],
+    ['everything already over', record({ penalties: [light] }), '2027-02-20', null],
+  ])('%s', (_label, input, asOf, expected) => {
+    expect(nextGradeChange(input, asOf)).toBe(expected);
+  });
+
+  it('the grade holds until that date and changes on it (worked example: C by a light penalty → B)', () => {
+    const input = record({ penalties: [light], softMeasures });
+    expect(gradeAt(input, '2026-11-27')).toMatchObject({ grade: 'C', score: 25 });
+    expect(gradeAt(input, '2027-02-19')).toMatchObject({ grade: 'C', score: 25 });
+    expect(gradeAt(input, '2027-02-20')).toMatchObject({ grade: 'B', score: 15 });
   });
 });

@@ -1,3 +1,4 @@
+import { addDays } from '#libs/clock';
 import { isListEntryOpen, isPenaltyPublished, type GradingRecord } from './credit-record.js';
 import { addMonths } from './months.js';
 
@@ -53,7 +54,11 @@ export const CREDIT_RULE_SET = {
     CREDIT_COMMITMENT: { label: '近12个月作出信用承诺', points: -5, cap: -5 },
     POSITIVE_RECORD: { label: '近36个月正面记录', points: -5, cap: -10 },
   },
+  /** How many months back from `asOf` an item of each windowed factor counts. */
+  windowMonths: { SOFT_MEASURE: 12, COMPLAINT: 12, CREDIT_COMMITMENT: 12, POSITIVE_RECORD: 36 },
 } as const;
+
+const WINDOW = CREDIT_RULE_SET.windowMonths;
 
 type FactorCode = keyof typeof CREDIT_RULE_SET.factors;
 
@@ -90,16 +95,48 @@ export function gradeAt(record: GradingRecord, asOf: string): GradeResult {
     ...itemFactors('HEAVY_PENALTY', byDate(published.filter((p) => !p.light), (p) => p.decidedDate)),
     ...itemFactors('LIGHT_PENALTY', byDate(published.filter((p) => p.light), (p) => p.decidedDate)),
     ...itemFactors('ABNORMAL_OPERATION', open.filter((e) => e.list === 'abnormal_operation').map((e) => e.id)),
-    ...itemFactors('SOFT_MEASURE', byDate(record.softMeasures.filter((m) => within(m.date, asOf, 12)), (m) => m.date)),
-    ...itemFactors('COMPLAINT_VOLUME', byDate(record.complaints.filter((c) => within(c.receivedDate, asOf, 12)), (c) => c.receivedDate)),
+    ...itemFactors('SOFT_MEASURE', byDate(record.softMeasures.filter((m) => within(m.date, asOf, WINDOW.SOFT_MEASURE)), (m) => m.date)),
+    ...itemFactors('COMPLAINT_VOLUME', byDate(record.complaints.filter((c) => within(c.receivedDate, asOf, WINDOW.COMPLAINT)), (c) => c.receivedDate)),
     ...itemFactors(
       'COMPLAINT_UNSETTLED',
-      byDate(record.complaints.filter((c) => c.unsettledDate !== undefined && within(c.unsettledDate, asOf, 12)), (c) => c.unsettledDate!),
+      byDate(record.complaints.filter((c) => c.unsettledDate !== undefined && within(c.unsettledDate, asOf, WINDOW.COMPLAINT)), (c) => c.unsettledDate!),
     ),
-    ...itemFactors('CREDIT_COMMITMENT', byDate(record.commitments.filter((c) => within(c.date, asOf, 12)), (c) => c.date)),
-    ...itemFactors('POSITIVE_RECORD', byDate(record.positives.filter((p) => within(p.date, asOf, 36)), (p) => p.date)),
+    ...itemFactors('CREDIT_COMMITMENT', byDate(record.commitments.filter((c) => within(c.date, asOf, WINDOW.CREDIT_COMMITMENT)), (c) => c.date)),
+    ...itemFactors('POSITIVE_RECORD', byDate(record.positives.filter((p) => within(p.date, asOf, WINDOW.POSITIVE_RECORD)), (p) => p.date)),
   ];
   const score = factors.reduce((sum, f) => sum + f.points, 0);
   const seriousDishonesty = factors.some((f) => f.code === 'SERIOUS_DISHONESTY');
   return { grade: seriousDishonesty ? 'D' : gradeOfScore(score), score, factors, asOf, ruleVersion: CREDIT_RULE_SET.version };
+}
+
+/**
+ * The first date on which an item dated `date` no longer counts in a window of `months`. Usually
+ * `date` + `months`; an item on a day the end month lacks still counts on the clamped day
+ * (2024-02-29 in a 12-month window counts on 2025-02-28 and stops on 2025-03-01).
+ */
+export function windowEnd(date: string, months: number): string {
+  let end = addMonths(date, months);
+  while (within(date, end, months)) end = addDays(end, 1);
+  return end;
+}
+
+/**
+ * The first date after `asOf` on which some item of the record starts or stops counting, so the
+ * grade may change with no new event (a publication or look-back window ending); null when no
+ * such date is ahead. Until then the grade on `asOf` holds.
+ */
+export function nextGradeChange(record: GradingRecord, asOf: string): string | null {
+  const dates: (string | undefined)[] = [];
+  for (const p of record.penalties) dates.push(p.decidedDate, p.publicationEnd, p.repairedDate);
+  for (const e of record.listEntries) dates.push(e.enteredDate, e.removedDate);
+  for (const m of record.softMeasures) dates.push(m.date, windowEnd(m.date, WINDOW.SOFT_MEASURE));
+  for (const c of record.complaints) {
+    dates.push(c.receivedDate, windowEnd(c.receivedDate, WINDOW.COMPLAINT));
+    if (c.unsettledDate !== undefined) dates.push(c.unsettledDate, windowEnd(c.unsettledDate, WINDOW.COMPLAINT));
+  }
+  for (const c of record.commitments) dates.push(c.date, windowEnd(c.date, WINDOW.CREDIT_COMMITMENT));
+  for (const p of record.positives) dates.push(p.date, windowEnd(p.date, WINDOW.POSITIVE_RECORD));
+  let next: string | null = null;
+  for (const d of dates) if (d !== undefined && d > asOf && (next === null || d < next)) next = d;
+  return next;
 }
