@@ -197,6 +197,30 @@ describe('leads service through the gateway', () => {
       expect(queue.items.every((l: { status: string }) => ['received', 'verifying', 'paused'].includes(l.status))).toBe(true);
       expect((await call('GET', '/api/v1/leads?status=bogus', officer)).statusCode).toBe(400);
     });
+
+    it("narrows the list and the queue to one assignee, and the queue to the reminder list (due within 3 working days, or overdue)", async () => {
+      const colleague = await h.tokenFor('officer', '320902', 'officer_wang_320902');
+      const mine = (await call('POST', '/api/v1/leads', colleague, lead({ receivedAt: '2026-11-27T09:00:00+08:00', subject: { uscc: uscc('6') } }))).json();
+      expect(mine.dueDate).toBe('2026-12-18');
+      expect(mine.assignee).toBe('officer_wang_320902');
+      const listed = (await call('GET', '/api/v1/leads?assignee=officer_wang_320902', supervisor)).json();
+      expect(listed.items.map((l: { id: string }) => l.id)).toEqual([mine.id]);
+      const queue = (await call('GET', '/api/v1/leads/queue?assignee=officer_wang_320902', supervisor)).json();
+      expect(queue.items.map((l: { id: string }) => l.id)).toEqual([mine.id]);
+
+      const whole = (await call('GET', '/api/v1/leads/queue', supervisor)).json();
+      const reminders = (await call('GET', '/api/v1/leads/queue?remindersOnly=true', supervisor)).json();
+      // The new lead is due 2026-12-18, weeks away: in the queue, not among the reminders.
+      expect(whole.items.map((l: { id: string }) => l.id)).toContain(mine.id);
+      expect(reminders.items.map((l: { id: string }) => l.id)).not.toContain(mine.id);
+      expect(reminders.total).toBeGreaterThan(0);
+      expect(reminders.items.every((l: { dueSoon: boolean; overdue: boolean }) => l.dueSoon || l.overdue)).toBe(true);
+      expect(reminders.total).toBe(whole.items.filter((l: { dueSoon: boolean; overdue: boolean }) => l.dueSoon || l.overdue).length);
+
+      const bad = await call('GET', '/api/v1/leads/queue?remindersOnly=yes', supervisor);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details[0].field).toBe('remindersOnly');
+    });
   });
 
   describe('bulk import and export', () => {

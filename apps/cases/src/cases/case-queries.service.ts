@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseQueueQueryDto, CommandMessage, ListCasesQueryDto } from '#libs/contracts';
+import type { WorkQueueQueryDto, CommandMessage, ListCasesQueryDto } from '#libs/contracts';
 import { localDateOf, periodOf } from '#libs/clock';
 import { IllegalTransitionError } from '#libs/domain';
 import { CalendarProvider, Clock } from '#libs/service-kit';
@@ -43,7 +43,7 @@ export class CaseQueriesService {
   }
 
   /** Open cases the actor's bureaus own, soonest due first, with the reminder flags. */
-  async queue(msg: CommandMessage<CaseQueueQueryDto>) {
+  async queue(msg: CommandMessage<WorkQueueQueryDto>) {
     const now = this.clock.now();
     const { rows } = await this.cases.list({
       visibleBureaus: msg.actor.visibleBureaus,

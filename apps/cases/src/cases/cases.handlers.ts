@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type {
-  CaseQueueQueryDto,
+  WorkQueueQueryDto,
   CaseReviewDto,
   CloseCaseDto,
   CommandMessage,
@@ -45,7 +45,7 @@ export class CasesHandlers {
   }
 
   @MessagePattern('cases.queue')
-  queue(@Payload() cmd: CommandMessage<CaseQueueQueryDto>) {
+  queue(@Payload() cmd: CommandMessage<WorkQueueQueryDto>) {
     return this.queries.queue(cmd);
   }
 

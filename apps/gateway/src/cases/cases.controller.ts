@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  CaseQueueQueryDto,
+  WorkQueueQueryDto,
   CaseReviewDto,
   CloseCaseDto,
   DecideCaseDto,
@@ -46,7 +46,7 @@ export class CasesController {
 
   @Get('queue')
   @Roles(...READERS)
-  queue(@Query() query: CaseQueueQueryDto, @Ctx() ctx: RequestContext) {
+  queue(@Query() query: WorkQueueQueryDto, @Ctx() ctx: RequestContext) {
     return this.commands.send('cases.queue', ctx, query);
   }
 

@@ -9,6 +9,7 @@ import {
   ExportLeadsQueryDto,
   ExtendLeadDto,
   ListLeadsQueryDto,
+  WorkQueueQueryDto,
   ReportBackLeadDto,
   ReporterNoticeDto,
   StartLeadPauseDto,
@@ -48,8 +49,8 @@ export class LeadsController {
 
   @Get('queue')
   @Roles(...HANDLERS)
-  queue(@Ctx() ctx: RequestContext) {
-    return this.commands.send('leads.queue', ctx, {});
+  queue(@Query() query: WorkQueueQueryDto, @Ctx() ctx: RequestContext) {
+    return this.commands.send('leads.queue', ctx, query);
   }
 
   @Post('import')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkCalendar } from '#libs/clock';
 import { localDateOf } from '#libs/clock';
-import type { CommandMessage, LeadClockView, LeadView, ListLeadsQueryDto, ScopedActor } from '#libs/contracts';
+import type { CommandMessage, LeadClockView, LeadView, ListLeadsQueryDto, ScopedActor, WorkQueueQueryDto } from '#libs/contracts';
 import { Clock } from '#libs/service-kit';
 import { assertReadable, isReadOnlyFor } from './lead-access.js';
 import { LeadClockService } from './lead-clock.service.js';
@@ -45,6 +45,7 @@ export class LeadQueriesService {
       ...(data.channel ? { channel: data.channel } : {}),
       ...(data.overdue ? { overdue: data.overdue === 'true' } : {}),
       ...(data.dueBefore ? { dueBefore: data.dueBefore } : {}),
+      ...(data.assignee ? { assignee: data.assignee } : {}),
       today: localDateOf(this.clock.now()),
       page: data.page ?? 1,
       pageSize: data.pageSize ?? 20,
@@ -52,11 +53,15 @@ export class LeadQueriesService {
     return { items: await this.views(actor, rows), total };
   }
 
-  /** Open leads of the actor's bureau(s), earliest due first, with the dueSoon/overdue reminder flags. */
-  async queue(actor: ScopedActor): Promise<{ items: LeadView[]; total: number; dueSoon: number; overdue: number }> {
-    const rows = await this.repo.openLeads(actor.visibleBureaus, QUEUE_LIMIT);
+  /**
+   * Open leads of the actor's bureau(s) — or of one assignee — earliest due first, with the
+   * dueSoon/overdue reminder flags; `remindersOnly` keeps just those (the reminder list).
+   */
+  async queue({ actor, data }: CommandMessage<WorkQueueQueryDto>): Promise<{ items: LeadView[]; total: number; dueSoon: number; overdue: number }> {
+    const rows = await this.repo.openLeads(actor.visibleBureaus, QUEUE_LIMIT, data.assignee);
     // Sort on the recomputed date: an open pause moves a lead's date past the stored one.
-    const items = (await this.views(actor, rows)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    let items = (await this.views(actor, rows)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    if (data.remindersOnly === 'true') items = items.filter((i) => i.dueSoon || i.overdue);
     return { items, total: items.length, dueSoon: items.filter((i) => i.dueSoon).length, overdue: items.filter((i) => i.overdue).length };
   }
 

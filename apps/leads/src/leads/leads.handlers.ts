@@ -7,6 +7,7 @@ import type {
   EndLeadPauseDto,
   ExtendLeadDto,
   ListLeadsQueryDto,
+  WorkQueueQueryDto,
   ReportBackLeadDto,
   ReporterNoticeDto,
   StartLeadPauseDto,
@@ -45,8 +46,8 @@ export class LeadsHandlers {
   }
 
   @MessagePattern('leads.queue')
-  queue(@Payload() cmd: CommandMessage<unknown>) {
-    return this.queries.queue(cmd.actor);
+  queue(@Payload() cmd: CommandMessage<WorkQueueQueryDto>) {
+    return this.queries.queue(cmd);
   }
 
   @MessagePattern('leads.pause')

@@ -12,6 +12,7 @@ export interface LeadListFilter {
   channel?: LeadChannel;
   overdue?: boolean;
   dueBefore?: string;
+  assignee?: string;
   today: string;
   page: number;
   pageSize: number;
@@ -156,6 +157,7 @@ export class LeadsRepository {
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
     if (filter.channel) qb.andWhere('l.channel = :channel', { channel: filter.channel });
     if (filter.dueBefore) qb.andWhere('l.due_date <= :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.assignee) qb.andWhere('l.assignee = :assignee', { assignee: filter.assignee });
     if (filter.overdue !== undefined) {
       const overdue = this.overdueSql();
       qb.andWhere(filter.overdue ? overdue : `NOT (${overdue})`, { today: filter.today });
@@ -171,12 +173,14 @@ export class LeadsRepository {
   }
 
   /** Open leads owned by the actor's bureaus, earliest due first (the work queue). */
-  openLeads(visibleBureaus: string[], limit: number): Promise<LeadRow[]> {
-    return this.dataSource.manager
+  openLeads(visibleBureaus: string[], limit: number, assignee?: string): Promise<LeadRow[]> {
+    const qb = this.dataSource.manager
       .getRepository(LeadRow)
       .createQueryBuilder('l')
       .where('l.bureau IN (:...visible)', { visible: visibleBureaus.length ? visibleBureaus : [''] })
-      .andWhere('l.status IN (:...open)', { open: OPEN_LEAD_STATUSES })
+      .andWhere('l.status IN (:...open)', { open: OPEN_LEAD_STATUSES });
+    if (assignee) qb.andWhere('l.assignee = :assignee', { assignee });
+    return qb
       .orderBy('l.due_date', 'ASC')
       .addOrderBy('l.received_at', 'ASC')
       .take(limit)

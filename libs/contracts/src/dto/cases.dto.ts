@@ -83,18 +83,6 @@ export class ListCasesQueryDto extends PageQueryDto {
 
 }
 
-export class CaseQueueQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  assignee?: string;
-
-  /** `true`: only due within 3 working days or overdue (the reminder list). */
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  remindersOnly?: 'true' | 'false';
-}
-
 export class PauseCaseDto {
   @IsIn(Object.keys(PAUSE_REASONS))
   reason: string;

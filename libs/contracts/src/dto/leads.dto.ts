@@ -190,6 +190,10 @@ export class ListLeadsQueryDto extends PageQueryDto {
   @IsLocalDate()
   dueBefore?: string;
 
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  assignee?: string;
 }
 
 export class ExportLeadsQueryDto {
