@@ -60,7 +60,7 @@ export class LeadIntakeService {
   ) {}
 
   /** Re-checks what the DTO checked (events and imports bypass it) and refuses a future receipt. */
-  validate(input: LeadIntake, now: Date): { receivedAt: Date; subject: LeadSubject; ruleSet: RuleSet<'penalty'> } {
+  validate(input: LeadIntake, now: Date): { receivedAt: Date; receivedDate: string; subject: LeadSubject; ruleSet: RuleSet<'penalty'> } {
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
     if (Number.isNaN(receivedAt.getTime())) throw ValidationError.field('receivedAt', 'isISO8601', 'receivedAt：不是有效时间');
     if (!input.recordedElsewhere && receivedAt.getTime() > now.getTime()) throw ValidationError.field('receivedAt', 'notInFuture', 'receivedAt：不能晚于当前时间');
@@ -87,7 +87,7 @@ export class LeadIntakeService {
       if (input.platformDueDate < receivedDate) throw ValidationError.field('platformDueDate', 'beforeReceipt', 'platformDueDate：不能早于接收日期');
     }
     const ruleSet = rethrowClockError(() => ruleSetFor('penalty', receivedAt));
-    return { receivedAt, subject, ruleSet };
+    return { receivedAt, receivedDate, subject, ruleSet };
   }
 
   /**
@@ -156,7 +156,7 @@ export class LeadIntakeService {
 
   /** The new lead row with its clock, before duplicate detection. */
   private build(input: LeadIntake, now: Date, clocks: BatchClocks): LeadRow {
-    const { receivedAt, subject, ruleSet } = this.validate(input, now);
+    const { receivedAt, receivedDate, subject, ruleSet } = this.validate(input, now);
     const row = new LeadRow();
     Object.assign(row, {
       id: randomUUID(),
@@ -173,7 +173,7 @@ export class LeadIntakeService {
       reporter: input.reporter ?? null,
       assignee: input.assignee,
       receivedAt,
-      receivedDate: localDateOf(receivedAt),
+      receivedDate,
       ruleSetId: ruleSet.id,
       ruleSetVersion: ruleSet.version,
       superiorDueDate: input.superiorDueDate ?? null,

@@ -45,8 +45,12 @@ export class LeadsRepository {
   /** The lead id of each of these source ids already stored (a re-import needs no more than the id). */
   async leadIdsBySource(manager: EntityManager, kind: LeadSourceKind, refs: string[]): Promise<Map<string, string>> {
     if (refs.length === 0) return new Map();
+    // One index probe per id: with `= ANY` on a table an import has just grown (no statistics
+    // yet) the planner scanned every lead of the kind, once per batch.
     const rows: { source_ref: string; id: string }[] = await manager.query(
-      `SELECT source_ref, id FROM leads WHERE source_kind = $1 AND source_ref = ANY($2::text[]) AND source_ref IS NOT NULL`,
+      `SELECT l.source_ref, l.id
+         FROM unnest($2::text[]) AS r(ref)
+         CROSS JOIN LATERAL (SELECT source_ref, id FROM leads WHERE source_kind = $1 AND source_ref = r.ref OFFSET 0) AS l`,
       [kind, refs],
     );
     return new Map(rows.map((r) => [r.source_ref, r.id]));
@@ -80,12 +84,15 @@ export class LeadsRepository {
     if (rows.length === 0) return [];
     const times = rows.map((r) => r.receivedAt.getTime());
     const found: { id: string; bureau: string; subject_key: string; fingerprint: string; received_at: Date }[] = await manager.query(
+      // One probe of leads_duplicate_idx per key (LATERAL … OFFSET 0), whatever the statistics say.
       `SELECT l.id, l.bureau, l.subject_key, l.fingerprint, l.received_at
-         FROM leads l
-         JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[])) AS k (bureau, subject_key, fingerprint)
-           ON l.bureau = k.bureau AND l.subject_key = k.subject_key AND l.fingerprint = k.fingerprint
-        WHERE l.received_at BETWEEN $4::timestamptz - make_interval(days => $6) AND $5::timestamptz + make_interval(days => $6)
-          AND (l.outcome IS NULL OR l.outcome <> 'merge')`,
+         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[])) AS k (bureau, subject_key, fingerprint)
+         CROSS JOIN LATERAL (
+           SELECT id, bureau, subject_key, fingerprint, received_at FROM leads
+            WHERE bureau = k.bureau AND subject_key = k.subject_key AND fingerprint = k.fingerprint
+              AND received_at BETWEEN $4::timestamptz - make_interval(days => $6) AND $5::timestamptz + make_interval(days => $6)
+              AND (outcome IS NULL OR outcome <> 'merge')
+           OFFSET 0) AS l`,
       [
         rows.map((r) => r.bureau),
         rows.map((r) => r.subjectKey),

@@ -20,6 +20,16 @@ describe(parseImportRow.name, () => {
     expect(sut.item).toMatchObject({ row: 2, platformItemId: 'JC-2026-0001', receivedAt: '2026-11-19T16:00:00.000Z', platformDueDate: '2026-12-04' });
   });
 
+  it.each([
+    ['2026-11-20 08:00', '2026-11-20T00:00:00.000Z', '2026-11-20', true],
+    ['2026-11-20T23:30:00Z', '2026-11-20T23:30:00.000Z', '2026-11-20', false],
+    ['2026-11-20T23:30:00Z', '2026-11-20T23:30:00.000Z', '2026-11-21', true],
+  ])('reads receipt %p as %p, its Shanghai date bounding the platform deadline %p (accepted: %p)', (receivedAt, iso, platformDueDate, accepted) => {
+    const sut = parseImportRow({ ...good, subjectUscc: '', receivedAt, platformDueDate }, 3, NOW);
+    if (accepted) expect(sut.item).toMatchObject({ receivedAt: iso, platformDueDate });
+    else expect(sut.problems).toEqual([expect.objectContaining({ field: 'platformDueDate', code: 'beforeReceipt' })]);
+  });
+
   it.each<[string, RawImportRow, string, string]>([
     ['missing item id', { ...good, subjectUscc: '', platformItemId: ' ' }, 'platformItemId', 'isNotEmpty'],
     ['wrong USCC check character', { ...good, subjectUscc: '91320902MA1XYZ0002' }, 'subjectUscc', 'isUscc'],

@@ -46,13 +46,21 @@ const LIMITS: Partial<Record<LeadImportColumn, number>> = {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** The receipt instant: a bare date means the start of that local day (Asia/Shanghai). */
-function parseReceivedAt(value: string): string | undefined {
+/**
+ * The receipt instant and its local date: a bare date means the start of that local day
+ * (Asia/Shanghai), and is then its own local date without another conversion.
+ */
+function parseReceivedAt(value: string): { iso: string; ms: number; localDate: LocalDate } | undefined {
   if (!INSTANT.test(value) || !isLocalDate(value.slice(0, 10))) return undefined;
-  if (value.length === 10) return new Date(`${value}T00:00:00+08:00`).toISOString();
+  if (value.length === 10) {
+    const ms = Date.parse(`${value}T00:00:00+08:00`);
+    return { iso: new Date(ms).toISOString(), ms, localDate: value };
+  }
   const withOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value.replace(' ', 'T')}+08:00`;
   const ms = Date.parse(withOffset);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return undefined;
+  const date = new Date(ms);
+  return { iso: date.toISOString(), ms, localDate: localDateOf(date) };
 }
 
 /**
@@ -83,18 +91,18 @@ export function parseImportRow(raw: RawImportRow, row: number, now: Instant): { 
   const storeUrl = text('storeUrl');
   if (!uscc && !name && !storeUrl) problem('subjectName', 'subjectRequired', 'subjectName：须填写统一社会信用代码、主体名称或店铺网址之一');
   const receivedText = text('receivedAt');
-  let receivedAt: string | undefined;
+  let received: ReturnType<typeof parseReceivedAt>;
   if (!receivedText) problem('receivedAt', 'isNotEmpty', 'receivedAt：接收时间必填');
   else {
-    receivedAt = parseReceivedAt(receivedText);
-    if (!receivedAt) problem('receivedAt', 'isISO8601', 'receivedAt：须为 YYYY-MM-DD 或 ISO-8601 时间');
-    else if (localDateOf(receivedAt) > localDateOf(now) || Date.parse(receivedAt) > new Date(now).getTime()) {
+    received = parseReceivedAt(receivedText);
+    if (!received) problem('receivedAt', 'isISO8601', 'receivedAt：须为 YYYY-MM-DD 或 ISO-8601 时间');
+    else if (received.localDate > localDateOf(now) || received.ms > new Date(now).getTime()) {
       problem('receivedAt', 'notInFuture', 'receivedAt：不能晚于当前时间');
     }
   }
   const platformDueDate = text('platformDueDate');
   if (platformDueDate && !isLocalDate(platformDueDate)) problem('platformDueDate', 'isLocalDate', 'platformDueDate：须为 YYYY-MM-DD 日期');
-  else if (platformDueDate && receivedAt && platformDueDate < localDateOf(receivedAt)) {
+  else if (platformDueDate && received && platformDueDate < received.localDate) {
     problem('platformDueDate', 'beforeReceipt', 'platformDueDate：不能早于接收日期');
   }
   const description = text('description');
@@ -106,7 +114,7 @@ export function parseImportRow(raw: RawImportRow, row: number, now: Instant): { 
       platformItemId: platformItemId!,
       title: title!,
       subject: { ...(uscc ? { uscc } : {}), ...(name ? { name } : {}), ...(platform ? { platform } : {}), ...(storeUrl ? { storeUrl } : {}) },
-      receivedAt: receivedAt!,
+      receivedAt: received!.iso,
       ...(platformDueDate ? { platformDueDate } : {}),
       ...(description ? { description } : {}),
     },
