@@ -76,6 +76,21 @@ export async function benchEventToIndicator(suite: BenchSuite): Promise<BenchRow
     }
   })();
 
+  // Where events wait, sampled each second: not yet published by the relay, or published but not yet projected.
+  const backlog = { relay: 0, consumer: 0 };
+  const sampler = setInterval(() => {
+    void pool
+      .query<{ unpublished: number; written: number; projected: number }>(
+        `SELECT (SELECT count(*) FROM leads.outbox WHERE published_at IS NULL)::int AS unpublished, (SELECT count(*) FROM leads.outbox)::int AS written,
+                (SELECT count(*) FROM metrics.projected_records WHERE kind = 'lead' AND id LIKE $1)::int AS projected`,
+        [`${prefix}%`],
+      )
+      .then(({ rows: [r] }) => {
+        backlog.relay = Math.max(backlog.relay, r.unpublished);
+        backlog.consumer = Math.max(backlog.consumer, r.written - r.unpublished - r.projected);
+      })
+      .catch(() => undefined);
+  }, 1000);
   const start = performance.now();
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < total; ) {
@@ -105,6 +120,7 @@ export async function benchEventToIndicator(suite: BenchSuite): Promise<BenchRow
   sending = false;
   deadline = performance.now() + 30_000;
   await poller;
+  clearInterval(sampler);
   const lost = sentAt.size;
 
   const [{ n }] = (await pool.query<{ n: string }>(`SELECT coalesce(sum(n), 0) AS n FROM metrics.indicator_day_counts WHERE indicator = '17.1' AND bureau = $1 AND status = 'on_time'`, [BUREAU])).rows;
@@ -115,7 +131,7 @@ export async function benchEventToIndicator(suite: BenchSuite): Promise<BenchRow
   return [
     {
       id: 'P2',
-      what: `lead event → indicator visible, ${total.toLocaleString('en')} events at ${(total / sendSeconds).toFixed(0)}/s via the leads outbox (${lost} not visible after 30 s; 17.1 counts ${n})`,
+      what: `lead event → indicator visible, ${total.toLocaleString('en')} events at ${(total / sendSeconds).toFixed(0)}/s via the leads outbox (${lost} not visible after 30 s; 17.1 counts ${n}; most waiting: ${backlog.relay} in the outbox, ${backlog.consumer} in the stream)`,
       figure: `p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
       baseline: '–',
       ratio: '–',

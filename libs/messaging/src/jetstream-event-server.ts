@@ -50,12 +50,12 @@ export interface JetStreamEventServerOptions {
   /** Redelivery of an unacked message (process died) happens after this long. */
   ackWaitMs?: number;
   /**
-   * Most messages handled in one database transaction (default 100). A batch is what has already
-   * arrived, never waited for; if any handler in it fails, the batch is rolled back and its
-   * messages are handled one at a time.
+   * Most messages handled in one database transaction (default 500). A batch is what has already
+   * arrived, never waited for, so it is large only when the consumer is behind and catching up;
+   * if any handler in it fails, the batch is rolled back and its messages are handled one at a time.
    */
   batchSize?: number;
-  /** Messages pulled ahead (default twice `batchSize`); a batch is at most what is pulled. */
+  /** Messages pulled ahead (default twice `batchSize`, at most 1000 unacknowledged); a batch is at most what is pulled. */
   prefetch?: number;
   /** Stream settings used only if the stream does not exist yet. */
   stream?: JetStreamSetupOptions;
@@ -120,7 +120,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     this.nakDelayMs = opts.nakDelayMs ?? 1000;
     this.maxNakDelayMs = opts.maxNakDelayMs ?? 60_000;
     this.ackWaitMs = opts.ackWaitMs ?? 30_000;
-    this.batchSize = opts.batchSize ?? 100;
+    this.batchSize = opts.batchSize ?? 500;
     this.prefetch = opts.prefetch ?? 2 * this.batchSize;
     this.log = opts.logger ?? defaultLogger(JetStreamEventServer.name);
     if (!(this.maxDeliver >= 1)) throw new RangeError('maxDeliver must be at least 1');

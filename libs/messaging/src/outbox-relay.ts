@@ -13,7 +13,11 @@ export interface OutboxRelayOptions {
   /** NATS URL(s), comma-separated. */
   servers: string;
   names: NatsNames;
-  /** Rows claimed and published per transaction. */
+  /**
+   * Most rows claimed and published per transaction (default 500). A batch costs a few round
+   * trips whatever its size, so when the relay falls behind on a loaded machine a large batch
+   * lets it catch up; when it keeps up, batches are what was written since the last one.
+   */
   batchSize?: number;
   /** Poll interval when idle; NOTIFY on insert usually wakes the relay sooner. */
   pollMs?: number;
@@ -66,7 +70,7 @@ export class OutboxRelay {
   private listener?: { qr: QueryRunner; client: PgClient; onNotify: () => void; onError: () => void };
 
   constructor(private readonly opts: OutboxRelayOptions) {
-    this.batchSize = opts.batchSize ?? 100;
+    this.batchSize = opts.batchSize ?? 500;
     this.pollMs = opts.pollMs ?? 250;
     this.minBackoffMs = opts.minBackoffMs ?? 200;
     this.maxBackoffMs = opts.maxBackoffMs ?? 5000;
