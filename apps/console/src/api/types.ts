@@ -155,6 +155,8 @@ export interface CreditRecordItem {
   bureau: string;
   description: string;
   repairedDate?: string;
+  /** The decision was revoked: kept for history, no longer a factor. */
+  voided?: { date: string; reason: string };
 }
 
 export interface CreditRepair {

@@ -5,7 +5,9 @@ import {
   type CreditListEnteredPayload,
   type CreditListRemovedPayload,
   type CreditRecordAddedPayload,
+  type CreditRecordVoidedPayload,
   type CreditRepairDecidedPayload,
+  type CreditRecordView,
   type CreditRepairRequestedPayload,
   type EventEnvelope,
   type InspectionDrawPublishedPayload,
@@ -45,8 +47,19 @@ export class CreditProjection {
     },
     [CREDIT_EVENTS.recordAdded]: async (m, e) => {
       const { record } = e.payload as CreditRecordAddedPayload;
-      const row: CreditRecordRow = { ...record, penalty: record.penalty ?? null, repairedDate: record.repairedDate ?? null };
-      return (await insertIgnore(m, CreditRecordRow, row)) ? record.uscc : null;
+      return (await insertIgnore(m, CreditRecordRow, toRecordRow(record))) ? record.uscc : null;
+    },
+    [CREDIT_EVENTS.recordVoided]: async (m, e) => {
+      const { record } = e.payload as CreditRecordVoidedPayload;
+      if (!record.voided) return null;
+      const result = await m
+        .getRepository(CreditRecordRow)
+        .createQueryBuilder()
+        .update()
+        .set({ voidedDate: record.voided.date, voidReason: record.voided.reason })
+        .where('id = :id AND voided_date IS NULL', { id: record.id })
+        .execute();
+      return result.affected ? record.uscc : null;
     },
     [CREDIT_EVENTS.listEntered]: async (m, e) => {
       const { entry } = e.payload as CreditListEnteredPayload;
@@ -110,6 +123,22 @@ export class CreditProjection {
     const applier = this.appliers[event.type];
     return applier ? applier(manager, event) : null;
   }
+}
+
+function toRecordRow(record: CreditRecordView): CreditRecordRow {
+  return {
+    id: record.id,
+    uscc: record.uscc,
+    kind: record.kind,
+    date: record.date,
+    bureau: record.bureau,
+    sourceKey: record.sourceKey,
+    description: record.description,
+    penalty: record.penalty ?? null,
+    repairedDate: record.repairedDate ?? null,
+    voidedDate: record.voided?.date ?? null,
+    voidReason: record.voided?.reason ?? null,
+  };
 }
 
 function toRepairRow(repair: CreditRepairRequestedPayload['repair']): CreditRepairRow {

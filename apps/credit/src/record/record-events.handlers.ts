@@ -5,7 +5,7 @@ import type { JetStreamContext } from '#libs/messaging';
 import { CreditProjection } from './credit-projection.js';
 import { CreditWriter } from './credit-writer.js';
 import { SourceEventsService } from './source-events.service.js';
-import { SOURCE_EVENTS, type CaseDecidedEventPayload, type ComplaintEventPayload, type LeadEventPayload, type SoftMeasureEventPayload } from './source-events.js';
+import { SOURCE_EVENTS, type CaseDecidedEventPayload, type CaseReviewEventPayload, type ComplaintEventPayload, type LeadEventPayload, type SoftMeasureEventPayload } from './source-events.js';
 
 /** Events that build the credit record; every write goes through the consumer's transaction. */
 @Controller()
@@ -23,6 +23,11 @@ export class RecordEventsHandlers {
   @EventPattern<string>(SOURCE_EVENTS.caseDecided)
   async onCaseDecided(@Payload() event: EventEnvelope<CaseDecidedEventPayload>, @Ctx() ctx: JetStreamContext): Promise<void> {
     await this.sources.caseDecided(ctx.manager, event);
+  }
+
+  @EventPattern<string>(SOURCE_EVENTS.caseReviewConcluded)
+  async onCaseReviewConcluded(@Payload() event: EventEnvelope<CaseReviewEventPayload>, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.sources.caseReviewConcluded(ctx.manager, event);
   }
 
   @EventPattern<string>(SOURCE_EVENTS.softMeasureRecorded)

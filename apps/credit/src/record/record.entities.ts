@@ -31,6 +31,12 @@ export class CreditRecordRow {
 
   @Column({ name: 'repaired_date', type: 'date', nullable: true })
   repairedDate: string | null;
+
+  @Column({ name: 'voided_date', type: 'date', nullable: true })
+  voidedDate: string | null;
+
+  @Column({ name: 'void_reason', type: 'text', nullable: true })
+  voidReason: string | null;
 }
 
 /** An entry on 经营异常名录 or 严重违法失信名单, open until its removal date. */

@@ -99,7 +99,14 @@ export class RecordRepository {
     for (const r of records) {
       const g = out.get(r.uscc)!;
       if (r.kind === 'penalty' && r.penalty) {
-        g.penalties.push({ id: r.id, decidedDate: r.date, light: r.penalty.light, publicationEnd: r.penalty.publicationEnd, ...(r.repairedDate ? { repairedDate: r.repairedDate } : {}) });
+        g.penalties.push({
+          id: r.id,
+          decidedDate: r.date,
+          light: r.penalty.light,
+          publicationEnd: r.penalty.publicationEnd,
+          ...(r.repairedDate ? { repairedDate: r.repairedDate } : {}),
+          ...(r.voidedDate ? { voidedDate: r.voidedDate } : {}),
+        });
       } else if (r.kind === 'soft_measure') g.softMeasures.push({ id: r.id, date: r.date });
       else if (r.kind === 'commitment') g.commitments.push({ id: r.id, date: r.date });
       else if (r.kind === 'positive') g.positives.push({ id: r.id, date: r.date });

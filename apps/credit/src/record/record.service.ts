@@ -32,6 +32,7 @@ export function toRecordView(r: CreditRecordRow): CreditRecordView {
     description: r.description,
     ...(r.penalty ? { penalty: r.penalty } : {}),
     ...(r.repairedDate ? { repairedDate: r.repairedDate } : {}),
+    ...(r.voidedDate ? { voided: { date: r.voidedDate, reason: r.voidReason ?? '' } } : {}),
   };
 }
 

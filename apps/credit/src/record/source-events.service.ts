@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { localDateOf } from '#libs/clock';
-import { CREDIT_EVENTS, type Actor, type CreditRecordView, type EventEnvelope } from '#libs/contracts';
-import { describePenalties, isLightPenalty, isValidUscc, normaliseUscc, publicationEnd } from '#libs/domain';
+import { CREDIT_EVENTS, type Actor, type CaseSnapshot, type CreditRecordView, type EventEnvelope } from '#libs/contracts';
+import { describePenalties, isLightPenalty, isValidUscc, normaliseUscc, publicationEnd, reviewRevokesDecision } from '#libs/domain';
 import { newEvent } from '#libs/messaging';
 import { Clock } from '#libs/service-kit';
 import { CreditConfig } from '../credit.config.js';
@@ -11,7 +11,8 @@ import { OperatorsRepository } from '../operators/operators.repository.js';
 import { OperatorsService, type FirstContact } from '../operators/operators.service.js';
 import { CreditWriter } from './credit-writer.js';
 import { RecordRepository } from './record.repository.js';
-import type { CaseDecidedEventPayload, ComplaintEventPayload, LeadEventPayload, SoftMeasureEventPayload } from './source-events.js';
+import { toRecordView } from './record.service.js';
+import type { CaseDecidedEventPayload, CaseReviewEventPayload, ComplaintEventPayload, LeadEventPayload, SoftMeasureEventPayload } from './source-events.js';
 
 /** Fixed namespace: a record's id follows from its source, so a replay rebuilds the same ids. */
 const RECORD_NAMESPACE = '6f1c2a4e-8d7b-4c1e-9a55-3b0e2d9c7f10';
@@ -57,15 +58,39 @@ export class SourceEventsService {
     await this.writer.regrade(m, uscc, event);
   }
 
-  /** A penalty decision becomes a published penalty record (light: 3 months, else 3 years). */
+  /**
+   * A penalty decision becomes a published penalty record (light: 3 months, else 3 years); a
+   * decision of `revoked` voids the penalty record the case made before, if any.
+   */
   async caseDecided(m: EntityManager, event: EventEnvelope<CaseDecidedEventPayload>): Promise<void> {
     const s = event.payload.snapshot;
-    const uscc = usccOrNull(s?.subjectUscc);
-    if (!s || !uscc || s.decision?.result !== 'penalty' || s.decision.penalties.length === 0) return;
+    if (!s) return;
+    const decidedAt = event.payload.decidedAt ?? s.decidedAt ?? event.occurredAt;
+    if (s.decision?.result === 'revoked') {
+      await this.voidCasePenalty(m, event, s.id, localDateOf(decidedAt), '案件决定撤销，原行政处罚决定不再有效');
+      return;
+    }
+    await this.recordCasePenalty(m, event, s, decidedAt);
+  }
+
+  /** 行政复议 撤销: the penalty record of the revoked decision is voided from the conclusion date. */
+  async caseReviewConcluded(m: EntityManager, event: EventEnvelope<CaseReviewEventPayload>): Promise<void> {
+    const p = event.payload;
+    const s = p.snapshot;
+    if (!s || !p.kind || !p.outcome || !reviewRevokesDecision(p.kind, p.outcome)) return;
+    // The stream's order is best effort: a review may arrive before its decision, which the snapshot still carries.
+    if (s.decidedAt) await this.recordCasePenalty(m, event, s, s.decidedAt);
+    const concluded = localDateOf(p.concludedAt ?? event.occurredAt);
+    await this.voidCasePenalty(m, event, s.id, concluded, `行政复议决定撤销原行政处罚决定（${concluded}）`);
+  }
+
+  private async recordCasePenalty(m: EntityManager, event: EventEnvelope, s: CaseSnapshot, decidedAt: string): Promise<void> {
+    const uscc = usccOrNull(s.subjectUscc);
+    if (!uscc || s.decision?.result !== 'penalty' || s.decision.penalties.length === 0) return;
     const sourceKey = `case:${s.id}`;
     if (await this.records.recordBySource(m, sourceKey)) return;
     await this.operators.registerFirstContact(m, this.contact(event, uscc, s.subjectName, 'case'));
-    const decidedDate = localDateOf(event.payload.decidedAt ?? s.decidedAt ?? event.occurredAt);
+    const decidedDate = localDateOf(decidedAt);
     const penalties = s.decision.penalties.map((p) => ({ type: p.type, ...(p.amount !== undefined ? { amount: p.amount } : {}) }));
     const light = isLightPenalty(penalties, this.config.CREDIT_LIGHT_FINE_THRESHOLD_CNY);
     const operator = await this.operatorRows.find(uscc, m);
@@ -79,7 +104,15 @@ export class SourceEventsService {
       description: `行政处罚：${describePenalties(penalties)}`,
       penalty: { caseId: s.id, penalties, light, publicationEnd: publicationEnd(decidedDate, light), sector: operator?.sector ?? 'general' },
     };
-    await this.writer.publish(m, [this.recordAdded(record, event)]);
+    await this.writer.publish(m, [this.recordEvent(CREDIT_EVENTS.recordAdded, record, event)]);
+  }
+
+  /** Keeps the record for history, marked void with the date and reason; it stops counting from that date. */
+  private async voidCasePenalty(m: EntityManager, cause: EventEnvelope, caseId: string, date: string, reason: string): Promise<void> {
+    const row = await this.records.recordBySource(m, `case:${caseId}`);
+    if (!row || row.voidedDate) return;
+    const record: CreditRecordView = { ...toRecordView(row), voided: { date, reason } };
+    await this.writer.publish(m, [this.recordEvent(CREDIT_EVENTS.recordVoided, record, cause)]);
   }
 
   async softMeasureRecorded(m: EntityManager, event: EventEnvelope<SoftMeasureEventPayload>): Promise<void> {
@@ -98,12 +131,12 @@ export class SourceEventsService {
       sourceKey,
       description: `${p.kind ?? 'soft_measure'}${p.note ? `：${p.note}` : ''}${p.caseId ? `（案件 ${p.caseId}）` : ''}`,
     };
-    await this.writer.publish(m, [this.recordAdded(record, event)]);
+    await this.writer.publish(m, [this.recordEvent(CREDIT_EVENTS.recordAdded, record, event)]);
   }
 
-  private recordAdded(record: CreditRecordView, cause: EventEnvelope) {
+  private recordEvent(type: string, record: CreditRecordView, cause: EventEnvelope) {
     return newEvent(
-      { type: CREDIT_EVENTS.recordAdded, aggregateType: 'operator', aggregateId: record.uscc, bureau: record.bureau, actor: CREDIT_ACTOR(cause.bureau), payload: { record }, correlationId: cause.correlationId, occurredAt: cause.occurredAt },
+      { type, aggregateType: 'operator', aggregateId: record.uscc, bureau: record.bureau, actor: CREDIT_ACTOR(cause.bureau), payload: { record }, correlationId: cause.correlationId, occurredAt: cause.occurredAt },
       this.clock.now(),
     );
   }

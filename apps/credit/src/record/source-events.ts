@@ -8,6 +8,7 @@ import type { CaseSnapshot, ComplaintSnapshot, LeadSnapshot } from '#libs/contra
 export const SOURCE_EVENTS = {
   leadReceived: 'lead.received',
   caseDecided: 'case.decided',
+  caseReviewConcluded: 'case.review_concluded',
   softMeasureRecorded: 'soft_measure.recorded',
   complaint: [
     'complaint.received',
@@ -26,6 +27,13 @@ export interface LeadEventPayload {
 export interface CaseDecidedEventPayload {
   snapshot?: CaseSnapshot;
   decidedAt?: string;
+}
+
+export interface CaseReviewEventPayload {
+  snapshot?: CaseSnapshot;
+  kind?: 'reconsideration' | 'litigation';
+  outcome?: string;
+  concludedAt?: string;
 }
 
 export interface ComplaintEventPayload {

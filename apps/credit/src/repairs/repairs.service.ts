@@ -37,6 +37,11 @@ export function toRepairView(r: CreditRepairRow): CreditRepairView {
   };
 }
 
+/** A voided penalty (its decision revoked) no longer counts: there is nothing left to repair. */
+function assertNotVoided(record: CreditRecordRow): void {
+  if (record.voidedDate) throw new IllegalTransitionError('voided', `该处罚信息已于 ${record.voidedDate} 作废（${record.voidReason ?? ''}），无需修复`, 'RECORD_VOIDED');
+}
+
 /** 信用修复: requested for a published penalty, decided by a supervisor, always with a reason. */
 @Injectable()
 export class RepairsService {
@@ -59,6 +64,7 @@ export class RepairsService {
         throw ValidationError.field('recordId', 'NOT_A_PENALTY', 'recordId：只有行政处罚信息可以申请信用修复');
       }
       if (record.repairedDate) throw new IllegalTransitionError('repaired', `该处罚信息已于 ${record.repairedDate} 修复`, 'ALREADY_REPAIRED');
+      assertNotVoided(record);
       if ((await this.records.repairs(m, operator.uscc)).some((r) => r.recordId === record.id && r.status === 'pending')) {
         throw new IllegalTransitionError('pending', '该处罚信息已有待决定的修复申请', 'REPAIR_PENDING');
       }
@@ -91,7 +97,10 @@ export class RepairsService {
       if (row.status !== 'pending') throw new IllegalTransitionError(row.status, '该修复申请已作出决定');
       const record = await this.records.record(m, row.recordId);
       if (!record) throw new NotFoundError('信用记录', row.recordId);
-      if (cmd.data.approved) await this.assertEligible(m, record);
+      if (cmd.data.approved) {
+        assertNotVoided(record);
+        await this.assertEligible(m, record);
+      }
       const now = this.clock.now();
       const repair: CreditRepairView = {
         ...toRepairView(row),

@@ -9,6 +9,7 @@ export const CREDIT_EVENTS = {
   operatorRegistered: 'operator.registered',
   operatorUpdated: 'operator.updated',
   recordAdded: 'credit.record_added',
+  recordVoided: 'credit.record_voided',
   listEntered: 'credit.list_entered',
   listRemoved: 'credit.list_removed',
   repairRequested: 'credit.repair_requested',
@@ -60,9 +61,16 @@ export interface CreditRecordView {
   penalty?: { caseId: string; penalties: PenaltyItem[]; light: boolean; publicationEnd: string; sector: Sector };
   /** Date an approved credit repair stopped its publication. */
   repairedDate?: string;
+  /** A penalty whose decision was revoked (复议撤销, 撤销立案): kept for history, no longer a factor from `date`. */
+  voided?: { date: string; reason: string };
 }
 
 export interface CreditRecordAddedPayload {
+  record: CreditRecordView;
+}
+
+/** The record item as it is after voiding (`voided` set). */
+export interface CreditRecordVoidedPayload {
   record: CreditRecordView;
 }
 

@@ -5,7 +5,8 @@ import type { CreditList, ListCategory } from './operator.js';
  * date, so the grade at any past date follows from the same record.
  */
 export interface GradingRecord {
-  penalties: { id: string; decidedDate: string; light: boolean; publicationEnd: string; repairedDate?: string }[];
+  /** `voidedDate`: the decision was revoked (撤销) on review or by the bureau; it stops counting from then. */
+  penalties: { id: string; decidedDate: string; light: boolean; publicationEnd: string; repairedDate?: string; voidedDate?: string }[];
   listEntries: { id: string; list: CreditList; category: ListCategory; enteredDate: string; removedDate?: string }[];
   softMeasures: { id: string; date: string }[];
   /** `unsettledDate`: the date mediation ended without settlement (failed / unreachable). */
@@ -18,9 +19,10 @@ export function emptyGradingRecord(): GradingRecord {
   return { penalties: [], listEntries: [], softMeasures: [], complaints: [], commitments: [], positives: [] };
 }
 
-/** Published on `asOf`: decided by then, publication not over, not repaired by then. */
+/** Published on `asOf`: decided by then, publication not over, neither repaired nor voided by then. */
 export function isPenaltyPublished(p: GradingRecord['penalties'][number], asOf: string): boolean {
-  return p.decidedDate <= asOf && asOf < p.publicationEnd && !(p.repairedDate !== undefined && p.repairedDate <= asOf);
+  const endedEarly = (date: string | undefined) => date !== undefined && date <= asOf;
+  return p.decidedDate <= asOf && asOf < p.publicationEnd && !endedEarly(p.repairedDate) && !endedEarly(p.voidedDate);
 }
 
 /** On the list on `asOf`: entered by then and not yet removed (removal date excluded). */

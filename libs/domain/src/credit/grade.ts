@@ -38,7 +38,7 @@ export interface GradeResult {
  * | POSITIVE_RECORD | each positive record in the last 36 months | −5, at most −10 |
  *
  * Grade by total: A ≤ 4, B 5–24, C 25–49, D ≥ 50. Repaired penalties stop counting from the
- * repair decision date. A change to points or thresholds is a new version id, never an edit.
+ * repair decision date, voided ones (decision revoked) from the revocation date. A change to points or thresholds is a new version id, never an edit.
  */
 export const CREDIT_RULE_SET = {
   version: 'credit-grade-2026.1',
@@ -127,7 +127,7 @@ export function windowEnd(date: string, months: number): string {
  */
 export function nextGradeChange(record: GradingRecord, asOf: string): string | null {
   const dates: (string | undefined)[] = [];
-  for (const p of record.penalties) dates.push(p.decidedDate, p.publicationEnd, p.repairedDate);
+  for (const p of record.penalties) dates.push(p.decidedDate, p.publicationEnd, p.repairedDate, p.voidedDate);
   for (const e of record.listEntries) dates.push(e.enteredDate, e.removedDate);
   for (const m of record.softMeasures) dates.push(m.date, windowEnd(m.date, WINDOW.SOFT_MEASURE));
   for (const c of record.complaints) {

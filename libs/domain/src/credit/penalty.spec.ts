@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isLightPenalty, penaltyKindOf, publicationEnd } from '#libs/domain';
+import { isLightPenalty, penaltyKindOf, publicationEnd, reviewRevokesDecision } from '#libs/domain';
 
 const THRESHOLD = 10_000;
 
@@ -34,5 +34,21 @@ describe(penaltyKindOf.name, () => {
     ['something_else', 'other'],
   ])('%s → %s', (type, kind) => {
     expect(penaltyKindOf(type)).toBe(kind);
+  });
+});
+
+describe(reviewRevokesDecision.name, () => {
+  it.each<['reconsideration' | 'litigation', string, boolean]>([
+    ['reconsideration', 'revoked', true],
+    ['reconsideration', 'altered', false],
+    ['reconsideration', 'confirmed_illegal', false],
+    ['reconsideration', 'upheld', false],
+    ['reconsideration', 'dismissed', false],
+    ['reconsideration', 'terminated', false],
+    ['litigation', 'lost', false],
+    ['litigation', 'won', false],
+    ['litigation', 'withdrawn', false],
+  ])('%s %s → %s', (kind, outcome, expected) => {
+    expect(reviewRevokesDecision(kind, outcome)).toBe(expected);
   });
 });

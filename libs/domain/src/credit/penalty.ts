@@ -57,3 +57,13 @@ export const STANDARD_PUBLICATION_MONTHS = 36;
 export function publicationEnd(decidedDate: string, light: boolean): string {
   return addMonths(decidedDate, light ? LIGHT_PUBLICATION_MONTHS : STANDARD_PUBLICATION_MONTHS);
 }
+
+/**
+ * Whether a review outcome takes the penalty decision away, so its credit record is voided:
+ * 行政复议 撤销 (`revoked`). Not 变更 (`altered`: a penalty remains, changed), not 确认违法
+ * (`confirmed_illegal`: the decision is declared unlawful but stands), and not a lost lawsuit:
+ * 行政诉讼 `lost` covers 撤销, 确认违法 and 变更 alike, so it cannot say the decision is gone.
+ */
+export function reviewRevokesDecision(kind: 'reconsideration' | 'litigation', outcome: string): boolean {
+  return kind === 'reconsideration' && outcome === 'revoked';
+}

@@ -103,7 +103,20 @@ function OperatorView({ uscc }: { uscc: string }) {
               { title: '类型', dataIndex: 'kind', width: 120, render: (k: string) => RECORD_KIND[k] ?? k },
               { title: '作出机关', dataIndex: 'bureau', width: 140, render: (b: string) => name(b) },
               { title: '说明', dataIndex: 'description' },
-              { title: '信用修复', dataIndex: 'repairedDate', width: 120, render: (d?: string) => (d ? <Tag color="green">{d} 已修复</Tag> : '—') },
+              {
+                title: '状态',
+                width: 160,
+                render: (_: unknown, r) =>
+                  r.voided ? (
+                    <Tag color="default" title={r.voided.reason}>
+                      {r.voided.date} 已作废
+                    </Tag>
+                  ) : r.repairedDate ? (
+                    <Tag color="green">{r.repairedDate} 已修复</Tag>
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
           {credit.data.record.listEntries.length > 0 && (
@@ -160,7 +173,7 @@ function OperatorView({ uscc }: { uscc: string }) {
           <Form.Item name="recordId" label="申请修复的处罚记录" rules={[{ required: true, message: '请选择要修复的记录' }]}>
             <Select
               style={{ maxWidth: 480 }}
-              options={records.filter((r) => r.kind === 'penalty' && !r.repairedDate).map((r) => ({ value: r.id, label: `${r.date} ${r.description}` }))}
+              options={records.filter((r) => r.kind === 'penalty' && !r.repairedDate && !r.voided).map((r) => ({ value: r.id, label: `${r.date} ${r.description}` }))}
               notFoundContent="无可修复的处罚记录"
             />
           </Form.Item>
