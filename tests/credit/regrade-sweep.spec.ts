@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CreditGradedPayload } from '#libs/contracts';
 import { newEvent } from '#libs/messaging';
 import { CreditWriter } from '../../apps/credit/src/record/credit-writer.js';
+import { RecordRepository } from '../../apps/credit/src/record/record.repository.js';
 import { RegradeSweep } from '../../apps/credit/src/record/regrade-sweep.js';
 import { caseDecided, eventually, startCreditHarness, usccIn, type CreditHarness } from './credit-harness.js';
 
@@ -103,6 +104,34 @@ describe('credit regrade sweep', () => {
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toMatchObject({ previousGrade: 'C', grade: 'B', asOf: '2027-02-26' });
     expect(await listed('C')).toEqual([ops.heavy]);
+  });
+
+  it('runs a batch again when PostgreSQL aborts it to break a deadlock with an event transaction', async () => {
+    const [first, second] = [usccIn(BUREAU, 5), usccIn(BUREAU, 6)];
+    await gradedCByLightPenalty(first, 'case-deadlock-1', '2026-11-27T02:00:00Z'); // until 2027-02-27
+    await gradedCByLightPenalty(second, 'case-deadlock-2', '2026-11-27T02:00:00Z');
+    h.gw.clock.set('2027-02-27T01:00:00Z');
+    const records = h.credit.get(RecordRepository);
+    let secondLocked!: () => void;
+    let sweepWaiting!: () => void;
+    const lockedSecond = new Promise<void>((r) => (secondLocked = r));
+    const waited = new Promise<void>((r) => (sweepWaiting = r));
+    // An event transaction locking the operators in the other order than the sweep (second, then first).
+    const byEvents = h.credit.get(DataSource).transaction(async (m) => {
+      await records.lockStoredGrades(m, [second]);
+      secondLocked();
+      await waited;
+      await records.lockStoredGrades(m, [first]);
+    });
+    await lockedSecond;
+    const sweeping = h.credit.get(RegradeSweep).sweep();
+    await new Promise((r) => setTimeout(r, 300)); // the sweep holds `first` and waits for `second`
+    sweepWaiting();
+    const [events, sweep] = await Promise.allSettled([byEvents, sweeping]);
+    // PostgreSQL aborts whichever of the two checks first; the sweep must finish either way.
+    expect(sweep).toEqual({ status: 'fulfilled', value: { asOf: '2027-02-27', regraded: 2, changed: 2 } });
+    if (events.status === 'rejected') expect(String(events.reason)).toContain('deadlock');
+    for (const uscc of [first, second]) expect((await graded(uscc)).at(-1)).toMatchObject({ previousGrade: 'C', grade: 'B', asOf: '2027-02-27' });
   });
 
   it('is for admins only and takes no body', async () => {

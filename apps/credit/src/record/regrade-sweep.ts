@@ -7,6 +7,7 @@ import { GradingService } from './grading.service.js';
 import { RecordRepository } from './record.repository.js';
 
 const BATCH = 200;
+const DEADLOCK_DETECTED = '40P01';
 
 export interface SweepTrigger {
   actor?: Actor;
@@ -59,24 +60,45 @@ export class RegradeSweep {
     let regraded = 0;
     let changed = 0;
     for (;;) {
-      const batch = await this.dataSource.transaction(async (m) => {
-        const usccs = await this.records.gradesDue(m, today, after, BATCH);
-        if (usccs.length === 0) return usccs;
-        const operators = await this.operators.findMany(m, usccs);
-        const events = await this.grading.regradeAll(m, usccs, (uscc) => {
-          const op = operators.get(uscc)!;
-          const bureau = op.domicileBureau ?? op.firstSeenBureau;
-          return { bureau, actor: trigger.actor ?? { username: 'credit', role: 'system', bureau }, correlationId: trigger.correlationId };
-        });
-        await appendToOutbox(m, events);
-        changed += events.length;
-        return usccs;
-      });
-      if (batch.length === 0) break;
-      regraded += batch.length;
-      after = batch[batch.length - 1]!;
+      const batch = await this.retryingDeadlocks(() => this.sweepBatch(today, after, trigger));
+      if (batch.usccs.length === 0) break;
+      regraded += batch.usccs.length;
+      changed += batch.changed;
+      after = batch.usccs[batch.usccs.length - 1]!;
     }
     if (changed > 0) this.logger.log(`regrade sweep ${today}: ${regraded} regraded, ${changed} changed`);
     return { asOf: today, regraded, changed };
+  }
+
+  /** The next due operators after `after`, regraded and announced in one transaction. */
+  private sweepBatch(today: string, after: string, trigger: SweepTrigger): Promise<{ usccs: string[]; changed: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const usccs = await this.records.gradesDue(m, today, after, BATCH);
+      if (usccs.length === 0) return { usccs, changed: 0 };
+      const operators = await this.operators.findMany(m, usccs);
+      const events = await this.grading.regradeAll(m, usccs, (uscc) => {
+        const op = operators.get(uscc)!;
+        const bureau = op.domicileBureau ?? op.firstSeenBureau;
+        return { bureau, actor: trigger.actor ?? { username: 'credit', role: 'system', bureau }, correlationId: trigger.correlationId };
+      });
+      await appendToOutbox(m, events);
+      return { usccs, changed: events.length };
+    });
+  }
+
+  /**
+   * An event transaction that regrades several operators locks them in its own order, so it can
+   * deadlock with a batch; PostgreSQL then aborts one of the two. The event is redelivered; the
+   * batch (nothing of it was written) is run again here rather than waiting for tomorrow.
+   */
+  private async retryingDeadlocks<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (e) {
+        const error = e as { code?: string; driverError?: { code?: string } };
+        if (attempt >= attempts || (error.code ?? error.driverError?.code) !== DEADLOCK_DETECTED) throw e;
+      }
+    }
   }
 }
