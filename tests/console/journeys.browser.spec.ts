@@ -15,8 +15,9 @@ import { LeadsConfig } from '../../apps/leads/src/leads.config.js';
 import { LeadsModule } from '../../apps/leads/src/leads.module.js';
 import { MetricsConfig } from '../../apps/metrics/src/metrics.config.js';
 import { MetricsModule } from '../../apps/metrics/src/metrics.module.js';
+import { UsersService } from '../../apps/gateway/src/users/users.service.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
-import { ensureConsoleBuilt, hasBrowser, launchBrowser, logIn, logOut, screenshot, CHROMIUM } from './browser-support.js';
+import { ensureConsoleBuilt, hasBrowser, launchBrowser, logIn, logOut, screenshot, CHROMIUM, PASSWORD } from './browser-support.js';
 
 const STEP_TIMEOUT_MS = 40_000;
 /** The metrics projection is event-driven: outbox relay → JetStream → metrics inbox. */
@@ -95,6 +96,10 @@ if (!hasBrowser) console.warn(`SKIPPED console journeys: ${CHROMIUM} is missing 
       h.tokenFor('officer', '320900', 'zhou.inspector'),
       h.tokenFor('officer', '320900', 'wu.inspector'),
     ]);
+    // Created without logging in: the login rate limit counts every login of this test.
+    const users = h.app.get(UsersService);
+    await users.create({ username: 'zhao.admin', password: PASSWORD, role: 'admin', bureau: '320900' });
+    await users.create({ username: 'exchange.12315', password: PASSWORD, role: 'integration', bureau: '320902' });
     ({ browser, userDataDir } = await launchBrowser());
     page = await browser.newPage();
   }, 120_000);
@@ -268,5 +273,26 @@ if (!hasBrowser) console.warn(`SKIPPED console journeys: ${CHROMIUM} is missing 
     await page.getByText('抽取结果：2026 年网络交易专项抽查').waitFor();
     expect(await page.locator('code').filter({ hasText: 'journey-seed' }).count()).toBe(1);
     await shot('credit-draw');
+  }, STEP_TIMEOUT_MS);
+
+  it('an admin issues an API key to the 12315 exchange, which then works, and revokes it', async () => {
+    await logOut(page);
+    await logIn(page, h.baseUrl, 'zhao.admin');
+    await page.getByRole('menuitem', { name: /用户管理/ }).click();
+    const row = page.locator('.ant-table-row').filter({ hasText: 'exchange.12315' });
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByLabel('用途').fill('12315 数据交换');
+    await page.getByRole('button', { name: /签发新密钥/ }).click();
+    const key = (await page.getByTestId('issued-api-key').textContent())!.trim();
+    expect(key).toMatch(/^wj_[0-9a-f]{16}_/);
+    await page.getByText('12315 数据交换').first().waitFor();
+    await shot('admin-api-keys');
+
+    const withKey = () => h.request({ method: 'GET', url: '/api/v1/leads', headers: { 'x-api-key': key } });
+    expect((await withKey()).statusCode).toBe(200);
+    await page.getByRole('button', { name: /^吊\s*销$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /^吊\s*销$/ }).click();
+    await page.locator('.ant-tag').filter({ hasText: '已吊销' }).waitFor();
+    expect((await withKey()).statusCode).toBe(401);
   }, STEP_TIMEOUT_MS);
 });

@@ -92,6 +92,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
+export const del = <T>(path: string) => api<T>('DELETE', path);
 
 /** Downloads a file answer (e.g. the Excel export) with the bearer token a plain link cannot carry. */
 export async function download(path: string, query: Query, filename: string): Promise<void> {

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { ApiForm } from '../../components/ApiForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ApiKeysPanel } from './ApiKeysPanel';
 
 export default function UsersPage() {
   const { is } = useSession();
@@ -23,6 +24,11 @@ export default function UsersPage() {
           loading={users.loading}
           dataSource={users.data?.items}
           pagination={{ pageSize: 20 }}
+          expandable={
+            is('admin')
+              ? { rowExpandable: (u) => u.role === 'integration', expandedRowRender: (u) => <ApiKeysPanel username={u.username} />, columnTitle: 'API 密钥' }
+              : undefined
+          }
           columns={[
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
