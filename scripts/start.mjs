@@ -38,7 +38,8 @@ async function ensureDatabase() {
 }
 
 function launch(service, attempt = 0) {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service}/main.js`], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const args = ['--enable-source-maps', ...nodeFlags, `dist/apps/${service}/main.js`];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   children.set(service, child);
   child.on('exit', (code, signal) => {
     children.delete(service);
@@ -85,6 +86,8 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 ensureBuilt();
+// The file itself rather than #libs/config: the supervisor needs no settings validators.
+const { NODE_FLAGS: nodeFlags } = await import('../dist/libs/config/src/node-flags.js');
 await ensureDatabase();
 for (const service of SERVICES) launch(service);
 if (await waitReady()) {

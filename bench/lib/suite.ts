@@ -14,12 +14,13 @@ export interface BenchSuite {
 /**
  * Starts every service from dist/ on a throw-away database, as `npm start` would, or with
  * `oneProcess` the whole suite as one process (`npm run start:one`), measured as `all-in-one`.
+ * `nodeFlags` replaces the launchers' V8 flags (NODE_FLAGS of #libs/config).
  */
-export async function startBenchSuite(options: { oneProcess?: boolean } = {}): Promise<BenchSuite> {
+export async function startBenchSuite(options: { oneProcess?: boolean; nodeFlags?: readonly string[] } = {}): Promise<BenchSuite> {
   const db = await createTestDatabase('bench');
   const port = await freePort();
   const env = { DATABASE_URL: db.url, NATS_PREFIX: uniquePrefix('bench'), PORT: String(port), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' };
-  const processes = new SuiteProcesses(env);
+  const processes = new SuiteProcesses(env, options.nodeFlags);
   const apps: AppName[] = options.oneProcess ? ['all-in-one'] : [...BACKEND_APPS, 'gateway'];
   for (const app of apps) processes.start(app);
   const base = `http://127.0.0.1:${port}`;

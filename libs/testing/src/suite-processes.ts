@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '#libs/config';
 
 /** The repository root, whether this runs from source (tests) or from dist/ (bench). */
 function repositoryRoot(): string {
@@ -29,20 +30,25 @@ export async function freePort(): Promise<number> {
 
 /**
  * The suite as separate processes from `dist/` (built by `npm test` before integration
- * tests), so a test can SIGKILL one service and start it again.
+ * tests), so a test can SIGKILL one service and start it again; with the V8 flags
+ * every launcher passes (NODE_FLAGS).
  */
 export class SuiteProcesses {
   private readonly children = new Map<AppName, ChildProcess>();
   readonly logs: string[] = [];
 
-  constructor(private readonly env: Record<string, string>) {}
+  /** `nodeFlags` replaces the launchers' V8 flags (bench P5 measures the suite without them too). */
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly nodeFlags: readonly string[] = NODE_FLAGS,
+  ) {}
 
   get(app: AppName): ChildProcess | undefined {
     return this.children.get(app);
   }
 
   start(app: AppName): ChildProcess {
-    const child = spawn(process.execPath, [`dist/apps/${app}/main.js`], {
+    const child = spawn(process.execPath, [...this.nodeFlags, `dist/apps/${app}/main.js`], {
       cwd: ROOT,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
