@@ -4,7 +4,7 @@ import type { Actor, ChunkedReply, CommandMessage, ExportLeadsQueryDto, ExportLe
 import { LEAD_IMPORT_COLUMNS, ValidationError, parseImportRow, type LeadImportColumn, type RawImportRow } from '#libs/domain';
 import { ChunkedTransfers, Clock } from '#libs/service-kit';
 import { LeadsConfig } from '../leads.config.js';
-import { LeadIntakeService, SourceRaceError, type SourcedLeadIntake } from '../leads/lead-intake.service.js';
+import { DuplicateIndex, LeadIntakeService, SourceRaceError, type IntakeOutcome, type PreparedIntakes, type SourcedLeadIntake } from '../leads/lead-intake.service.js';
 import { LeadQueriesService } from '../leads/lead-queries.service.js';
 import { LeadsRepository } from '../leads/leads.repository.js';
 import { readSheet, writeXlsx } from './lead-sheet.js';
@@ -87,23 +87,49 @@ export class LeadImportService {
         },
       });
     }
-    for (let i = 0; i < pending.length; i += ROWS_PER_TRANSACTION) await this.importBatch(actor, pending.slice(i, i + ROWS_PER_TRANSACTION), requestId);
+    const batches: PendingRow[][] = [];
+    for (let i = 0; i < pending.length; i += ROWS_PER_TRANSACTION) batches.push(pending.slice(i, i + ROWS_PER_TRANSACTION));
+    await this.importBatches(actor, batches, requestId);
     return summarise(entries);
+  }
+
+  /**
+   * A batch is prepared (lookups, validation, clocks, events) while the one before is being
+   * written; the writes stay one after the other, so a batch commits only after the batches
+   * its duplicates may point to. A batch that lost a race is run again, it and the rest in turn.
+   */
+  private async importBatches(actor: Actor, batches: PendingRow[][], requestId: string): Promise<void> {
+    const earlier = new DuplicateIndex();
+    let writing: Promise<WriteResult> | undefined;
+    for (let k = 0; k < batches.length; k++) {
+      const batch = batches[k]!;
+      const prepared = await this.intakes.prepareMany(this.repo.reader, actor, batch.map((p) => p.intake), requestId, earlier);
+      if (writing && !(await stored(writing))) return this.importBatchesInTurn(actor, batches.slice(k - 1), requestId);
+      writing = this.write(batch, prepared);
+    }
+    if (writing && !(await stored(writing))) await this.importBatchesInTurn(actor, batches.slice(-1), requestId);
+  }
+
+  /** Never rejects, so nothing is left unhandled while the next batch is prepared (see `stored`). */
+  private write(batch: PendingRow[], prepared: PreparedIntakes): Promise<WriteResult> {
+    return this.repo.transaction((m) => this.intakes.storeMany(m, prepared)).then(
+      (): WriteResult => {
+        report(batch, prepared.outcomes);
+        return { stored: true };
+      },
+      (error: unknown): WriteResult => (error instanceof SourceRaceError ? { stored: false } : { stored: false, error }),
+    );
+  }
+
+  private async importBatchesInTurn(actor: Actor, batches: PendingRow[][], requestId: string): Promise<void> {
+    for (const batch of batches) await this.importBatch(actor, batch, requestId);
   }
 
   /** One transaction per batch: a re-import finds each item by its id, and a crash loses no committed batch. */
   private async importBatch(actor: Actor, batch: PendingRow[], requestId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcomes = await this.repo.transaction((m) => this.intakes.intakeMany(m, actor, batch.map((p) => p.intake), requestId));
-        outcomes.forEach((outcome, i) => {
-          const entry = batch[i]!.entry;
-          if ('error' in outcome) {
-            Object.assign(entry, { status: 'rejected', errors: outcome.error.details.map((d) => ({ field: d.field, code: d.code, message: d.message })) });
-          } else {
-            Object.assign(entry, { status: outcome.created ? 'imported' : 'duplicate', leadId: outcome.leadId });
-          }
-        });
+        report(batch, await this.repo.transaction((m) => this.intakes.intakeMany(m, actor, batch.map((p) => p.intake), requestId)));
         return;
       } catch (error) {
         if (!(error instanceof SourceRaceError) || attempt >= RACE_RETRIES) throw error;
@@ -135,6 +161,30 @@ export class LeadImportService {
     const buffer = await writeXlsx('核查结果', [...LEAD_IMPORT_COLUMNS, ...EXPORT_EXTRA], body);
     return { filename: `leads-${data.from}-${data.to}.xlsx`, file: await this.transfers.offer(actor.username, buffer) };
   }
+}
+
+interface WriteResult {
+  stored: boolean;
+  error?: unknown;
+}
+
+/** False when the batch lost a race on a source id; any other failure of the write is thrown here. */
+async function stored(writing: Promise<WriteResult>): Promise<boolean> {
+  const result = await writing;
+  if (result.error !== undefined) throw result.error;
+  return result.stored;
+}
+
+/** Each row's outcome into its report entry. */
+function report(batch: PendingRow[], outcomes: IntakeOutcome[]): void {
+  outcomes.forEach((outcome, i) => {
+    const entry = batch[i]!.entry;
+    if ('error' in outcome) {
+      Object.assign(entry, { status: 'rejected', errors: outcome.error.details.map((d) => ({ field: d.field, code: d.code, message: d.message })) });
+    } else {
+      Object.assign(entry, { status: outcome.created ? 'imported' : 'duplicate', leadId: outcome.leadId });
+    }
+  });
 }
 
 /** Counts and the flat error list, in the file's row order. */

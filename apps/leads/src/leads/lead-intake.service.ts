@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { localDateOf, ruleSetFor, type RuleSet } from '#libs/clock';
-import { LEAD_EVENTS, type Actor, type LeadDuplicateFlaggedPayload, type LeadReceivedPayload, type LeadReporter, type LeadSubject } from '#libs/contracts';
+import { LEAD_EVENTS, type Actor, type EventEnvelope, type LeadDuplicateFlaggedPayload, type LeadReceivedPayload, type LeadReporter, type LeadSubject } from '#libs/contracts';
 import {
   DUPLICATE_WINDOW_DAYS,
   ValidationError,
@@ -13,6 +13,7 @@ import {
   subjectKey,
   type LeadChannel,
 } from '#libs/domain';
+import { appendToOutbox } from '#libs/messaging';
 import { Clock } from '#libs/service-kit';
 import { LeadClockService, type BatchClocks } from './lead-clock.service.js';
 import { LeadEvents, type LeadEventSpec } from './lead-events.js';
@@ -120,10 +121,27 @@ export class LeadIntakeService {
    * fails validation gets its error and the others go on.
    */
   async intakeMany(manager: EntityManager, actor: Actor, inputs: SourcedLeadIntake[], correlationId?: string): Promise<IntakeOutcome[]> {
+    const prepared = await this.prepareMany(manager, actor, inputs, correlationId);
+    await this.storeMany(manager, prepared);
+    return prepared.outcomes;
+  }
+
+  /**
+   * intakeMany's reads and work without its writes, so an import can prepare a batch while the
+   * one before is being written. `earlier` holds the import's earlier items that the reads may
+   * not see yet (their batch still in flight): duplicates are flagged as one by one would.
+   */
+  async prepareMany(
+    reader: EntityManager,
+    actor: Actor,
+    inputs: SourcedLeadIntake[],
+    correlationId?: string,
+    earlier = new DuplicateIndex(),
+  ): Promise<PreparedIntakes> {
     const now = this.clock.now();
     const clocks = this.clocks.atOnce(await this.clocks.calendar(), now);
     const kind = inputs[0]?.source.kind;
-    const known = kind ? await this.repo.leadIdsBySource(manager, kind, inputs.map((i) => i.source.ref)) : new Map<string, string>();
+    const known = kind ? await this.repo.leadIdsBySource(reader, kind, inputs.map((i) => i.source.ref)) : new Map<string, string>();
     const outcomes: IntakeOutcome[] = [];
     const fresh: { row: LeadRow; input: SourcedLeadIntake }[] = [];
     for (const input of inputs) {
@@ -141,17 +159,23 @@ export class LeadIntakeService {
         outcomes.push({ error });
       }
     }
-    if (fresh.length === 0) return outcomes;
-    // Duplicates among the stored leads and the earlier items of this batch, as one by one would find them.
-    const earlier = new DuplicateIndex(await this.repo.duplicateCandidates(manager, fresh.map((f) => f.row)));
+    if (fresh.length === 0) return { outcomes, rows: [], events: [] };
+    // Duplicates among the stored leads and the earlier items, as one by one would find them.
+    for (const candidate of await this.repo.duplicateCandidates(reader, fresh.map((f) => f.row))) earlier.add(candidate);
     for (const { row } of fresh) {
       row.duplicateOf = earlier.earliest(row)?.id ?? null;
       earlier.add(row);
     }
-    const inserted = await this.repo.insertLeads(manager, fresh.map((f) => f.row));
-    if (inserted !== fresh.length) throw new SourceRaceError();
-    await this.events.append(manager, fresh.flatMap(({ row, input }) => this.receivedEvents(row, input, actor, correlationId)));
-    return outcomes;
+    const events = this.events.envelopes(fresh.flatMap(({ row, input }) => this.receivedEvents(row, input, actor, correlationId)));
+    return { outcomes, rows: fresh.map((f) => f.row), events };
+  }
+
+  /** Writes prepared intakes in the caller's transaction; SourceRaceError when another intake stored one of their source ids meanwhile. */
+  async storeMany(manager: EntityManager, prepared: PreparedIntakes): Promise<void> {
+    if (prepared.rows.length === 0) return;
+    const inserted = await this.repo.insertLeads(manager, prepared.rows);
+    if (inserted !== prepared.rows.length) throw new SourceRaceError();
+    await appendToOutbox(manager, prepared.events);
   }
 
   /** The new lead row with its clock, before duplicate detection. */
@@ -225,6 +249,12 @@ export type SourcedLeadIntake = LeadIntake & { source: { kind: LeadSourceKind; r
 
 export type IntakeOutcome = { leadId: string; created: boolean } | { error: ValidationError };
 
+export interface PreparedIntakes {
+  outcomes: IntakeOutcome[];
+  rows: LeadRow[];
+  events: EventEnvelope[];
+}
+
 /** Another intake stored one of the batch's source ids meanwhile: the batch is rolled back and run again. */
 export class SourceRaceError extends Error {
   constructor() {
@@ -235,14 +265,12 @@ export class SourceRaceError extends Error {
 type DuplicateCandidate = Pick<LeadRow, 'id' | 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>;
 
 /** findDuplicate's rule over candidates in memory: same bureau, subject and fingerprint, within the window, earliest first. */
-class DuplicateIndex {
+export class DuplicateIndex {
   private readonly byKey = new Map<string, DuplicateCandidate[]>();
 
-  constructor(candidates: DuplicateCandidate[]) {
-    for (const c of candidates) this.add(c);
-  }
-
-  add(candidate: DuplicateCandidate): void {
+  add({ id, bureau, subjectKey, fingerprint, receivedAt }: DuplicateCandidate): void {
+    // Only what the rule reads: an import keeps every earlier item of the file here.
+    const candidate = { id, bureau, subjectKey, fingerprint, receivedAt };
     const key = duplicateKey(candidate);
     const list = this.byKey.get(key);
     if (list) list.push(candidate);

@@ -27,6 +27,11 @@ export class LeadsRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** Reads outside any transaction (each statement on its own pooled connection). */
+  get reader(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** A malformed id is simply unknown (404), never a database error. */
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<LeadRow | null> {
     return UUID.test(id) ? manager.findOne(LeadRow, { where: { id } }) : null;
