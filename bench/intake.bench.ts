@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
 import pg from 'pg';
 import { BACKEND_APPS, type AppName } from '#libs/testing';
+import { JsonPoster } from './lib/http.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import type { BenchRow } from './lib/report.js';
 import { startBenchSuite, type BenchSuite } from './lib/suite.js';
@@ -19,15 +21,19 @@ function leadBody(i: number) {
 }
 
 async function gatewayIntake(suite: BenchSuite, token: string, concurrency: number, seconds: number): Promise<LoadResult> {
-  return runLoad(concurrency, seconds, async (i) => {
-    const res = await fetch(`${suite.base}/api/v1/leads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(leadBody(i)),
-    });
-    await res.arrayBuffer();
-    return res.status === 201;
-  });
+  const poster = new JsonPoster(new URL(suite.base), concurrency);
+  try {
+    return await runLoad(concurrency, seconds, async (i) => (await poster.post('/api/v1/leads', { authorization: `Bearer ${token}` }, leadBody(i))) === 201);
+  } finally {
+    poster.close();
+  }
+}
+
+/** CPU milliseconds (user + system) each app spends while `run` lasts, from /proc. */
+async function cpuDuring<T>(suite: BenchSuite, apps: AppName[], run: () => Promise<T>): Promise<{ result: T; cpuMs: Record<string, number> }> {
+  const before = Object.fromEntries(apps.map((app) => [app, suite.cpuMs(app)]));
+  const result = await run();
+  return { result, cpuMs: Object.fromEntries(apps.map((app) => [app, suite.cpuMs(app) - before[app]!])) };
 }
 
 /** The floor to compare with: the same business row and outbox row in one transaction, raw pg. */
@@ -121,7 +127,10 @@ export async function benchIntake(suite: BenchSuite, seconds: number): Promise<B
     const probe = await gatewayIntake(suite, token, concurrency, Math.max(3, Math.round(seconds / 12)));
     if (probe.perSecond > best.perSecond) best = { concurrency, perSecond: probe.perSecond };
   }
-  const { result: gateway, peak } = await peakRss(suite, APPS, () => gatewayIntake(suite, token, best.concurrency, seconds));
+  const {
+    result: { result: gateway, peak },
+    cpuMs,
+  } = await cpuDuring(suite, APPS, () => peakRss(suite, APPS, () => gatewayIntake(suite, token, best.concurrency, seconds)));
   const raw = await rawIntake(suite.db.url, best.concurrency, seconds);
 
   const ratio = gateway.perSecond / raw.perSecond;
@@ -134,6 +143,15 @@ export async function benchIntake(suite: BenchSuite, seconds: number): Promise<B
       ratio: `${(ratio * 100).toFixed(0)} %`,
       target: '≥ 50 % of raw, p99 < 50 ms',
       met: ratio >= 0.5 && gateway.p99Ms < 50,
+    },
+    {
+      id: 'P1',
+      what: 'where an intake\'s CPU goes: ms of CPU per acknowledged intake, by process (every service consumes the lead.received event)',
+      figure: APPS.map((app) => `${app} ${(cpuMs[app]! / gateway.ok).toFixed(1)}`).join(', '),
+      baseline: `total ${(Object.values(cpuMs).reduce((a, b) => a + b, 0) / gateway.ok).toFixed(1)} ms on ${cpus().length} cores`,
+      ratio: '–',
+      target: '–',
+      met: null,
     },
   ];
   for (const app of APPS) {

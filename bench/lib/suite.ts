@@ -8,6 +8,8 @@ export interface BenchSuite {
   processes: SuiteProcesses;
   token(role: string, bureau: string): Promise<string>;
   rssMb(app: AppName): number;
+  /** User + system CPU the app's process has used so far, in ms. */
+  cpuMs(app: AppName): number;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,13 @@ export async function startBenchSuite(options: { oneProcess?: boolean; nodeFlags
       if (!pid) return NaN;
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return match ? Number(match[1]) / 1024 : NaN;
+    },
+    cpuMs(app) {
+      const pid = processes.get(app)?.pid;
+      if (!pid) return NaN;
+      // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     async stop() {
       await processes.stopAll();

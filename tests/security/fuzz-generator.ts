@@ -67,6 +67,8 @@ export function writeRouteBodies(): Record<string, Omit<WriteRoute, 'key' | 'met
   return {
     'POST /api/v1/auth/login': { body: { username: 'nobody', password: 'wrong-password' }, required: ['username', 'password'] },
     'POST /api/v1/users': { role: A, body: { username: 'fuzz.user', password: 'long-enough-pw', role: 'officer', bureau: '320902' }, required: ['username', 'password', 'role', 'bureau'] },
+    // {username} is no user here: a body that passes validation is a 404 and issues nothing.
+    'POST /api/v1/users/{username}/api-keys': { role: A, body: { label: '12315 数据交换' }, required: ['label'] },
     'PUT /api/v1/calendar/years/{year}': { role: A, body: { holidays: [{ date: '2026-01-01', name: '元旦' }], workdays: [{ date: '2026-01-04' }] }, required: ['holidays', 'workdays', 'holidays.0.date', 'holidays.0.name', 'workdays.0.date'] },
     'POST /api/v1/leads': {
       role: O,
