@@ -112,7 +112,8 @@ export class LeadImportService {
 
   /** Never rejects, so nothing is left unhandled while the next batch is prepared (see `stored`). */
   private write(batch: PendingRow[], prepared: PreparedIntakes): Promise<WriteResult> {
-    return this.repo.transaction((m) => this.intakes.storeMany(m, prepared)).then(
+    const storing = prepared.rows.length === 0 ? Promise.resolve() : this.repo.transaction((m) => this.intakes.storeMany(m, prepared));
+    return storing.then(
       (): WriteResult => {
         report(batch, prepared.outcomes);
         return { stored: true };
