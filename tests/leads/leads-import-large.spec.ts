@@ -108,6 +108,27 @@ describe('leads bulk import of large files', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM leads.transfer_parts`)).rows[0].n).toBe(0);
   });
 
+  it('imports each item exactly once when two imports of the same file race', async () => {
+    const { csv, rejectedRows } = monitoringCsv(6_000, 'RACE');
+    const [a, b] = (await Promise.all([importFile(csv, 'a.csv', 'text/csv'), importFile(csv, 'b.csv', 'text/csv')])).map((r) => {
+      expect(r.statusCode).toBe(200);
+      return r.json();
+    });
+    const valid = 6_000 - rejectedRows.length;
+    expect(a.imported + b.imported).toBe(valid);
+    expect(a.duplicates + b.duplicates).toBe(valid);
+    expect([a.rejected, b.rejected]).toEqual([rejectedRows.length, rejectedRows.length]);
+    // Both reports name the one lead of each item.
+    const leadOf = (r: { rows: { itemId: string; leadId?: string }[] }) => new Map(r.rows.filter((x) => x.leadId).map((x) => [x.itemId, x.leadId]));
+    expect(leadOf(a)).toEqual(leadOf(b));
+    const counts = await db.query(
+      `SELECT (SELECT count(*)::int FROM leads.leads WHERE source_ref LIKE 'RACE-%') AS leads,
+              (SELECT count(*)::int FROM leads.outbox o JOIN leads.leads l ON l.id::text = o.envelope->>'aggregateId'
+                WHERE o.type = 'lead.received' AND l.source_ref LIKE 'RACE-%') AS received`,
+    );
+    expect(counts.rows[0]).toEqual({ leads: valid, received: valid });
+  });
+
   it('imports an XLSX larger than one NATS message', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('items');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { localDateOf } from '#libs/clock';
 import type { Actor, ChunkedReply, CommandMessage, ExportLeadsQueryDto, ExportLeadsReply, ImportLeadsCommand, ImportLeadsReport, ImportRowReport } from '#libs/contracts';
 import { LEAD_IMPORT_COLUMNS, ValidationError, parseImportRow, type LeadImportColumn, type RawImportRow } from '#libs/domain';
@@ -13,6 +14,8 @@ const EXPORT_EXTRA = ['status', 'dueDate', 'outcome', 'decidedAt', 'onTime'] as 
 
 /** Rows per transaction: a fixed number of statements whatever the size, so larger batches mean fewer commits; a crash costs at most this many rows of work, which a re-import redoes. */
 const ROWS_PER_TRANSACTION = 2_000;
+/** Batches written at once: the database works on one while the service prepares the next. */
+const WRITES_IN_FLIGHT = 2;
 /** A batch that lost a race on a source id is run again (the winner's lead is then found). */
 const RACE_RETRIES = 3;
 
@@ -94,20 +97,23 @@ export class LeadImportService {
   }
 
   /**
-   * A batch is prepared (lookups, validation, clocks, events) while the one before is being
-   * written; the writes stay one after the other, so a batch commits only after the batches
-   * its duplicates may point to. A batch that lost a race is run again, it and the rest in turn.
+   * A batch is prepared (lookups, validation, clocks, events) while the ones before are being
+   * written, up to WRITES_IN_FLIGHT transactions at once. A lead flagged as the duplicate of
+   * one in a batch still in flight waits in its foreign-key check for that batch to commit, and
+   * fails when it rolled back. A batch that lost a race or that failure is run again in turn.
    */
   private async importBatches(actor: Actor, batches: PendingRow[][], requestId: string): Promise<void> {
     const earlier = new DuplicateIndex();
-    let writing: Promise<WriteResult> | undefined;
+    const writes: Promise<WriteResult>[] = [];
     for (let k = 0; k < batches.length; k++) {
-      const batch = batches[k]!;
-      const prepared = await this.intakes.prepareMany(this.repo.reader, actor, batch.map((p) => p.intake), requestId, earlier);
-      if (writing && !(await stored(writing))) return this.importBatchesInTurn(actor, batches.slice(k - 1), requestId);
-      writing = this.write(batch, prepared);
+      const prepared = await this.intakes.prepareMany(this.repo.reader, actor, batches[k]!.map((p) => p.intake), requestId, earlier);
+      if (k >= WRITES_IN_FLIGHT) await stored(writes[k - WRITES_IN_FLIGHT]!);
+      writes.push(this.write(batches[k]!, prepared));
     }
-    if (writing && !(await stored(writing))) await this.importBatchesInTurn(actor, batches.slice(-1), requestId);
+    const results = await Promise.all(writes);
+    const failure = results.find((r) => r.error !== undefined);
+    if (failure) throw failure.error;
+    await this.importBatchesInTurn(actor, batches.filter((_, k) => !results[k]!.stored), requestId);
   }
 
   /** Never rejects, so nothing is left unhandled while the next batch is prepared (see `stored`). */
@@ -118,7 +124,7 @@ export class LeadImportService {
         report(batch, prepared.outcomes);
         return { stored: true };
       },
-      (error: unknown): WriteResult => (error instanceof SourceRaceError ? { stored: false } : { stored: false, error }),
+      (error: unknown): WriteResult => (error instanceof SourceRaceError || isForeignKeyViolation(error) ? { stored: false } : { stored: false, error }),
     );
   }
 
@@ -167,6 +173,11 @@ export class LeadImportService {
 interface WriteResult {
   stored: boolean;
   error?: unknown;
+}
+
+/** The duplicate_of target's batch was rolled back (it lost a race) while this one waited for it. */
+function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503';
 }
 
 /** False when the batch lost a race on a source id; any other failure of the write is thrown here. */
