@@ -46,10 +46,20 @@ export async function streamMessageCount(nc: NatsConnection, stream: string): Pr
   return (await (await jetstreamManager(nc)).streams.info(stream)).state.messages;
 }
 
-/** Messages a durable consumer still has to finish (undelivered + delivered but unacknowledged). */
-export async function consumerBacklog(nc: NatsConnection, stream: string, durable: string): Promise<number> {
-  const info = await (await jetstreamManager(nc)).consumers.info(stream, durable);
-  return info.num_pending + info.num_ack_pending;
+/**
+ * Messages a service's durables still have to finish (undelivered + delivered but unacknowledged):
+ * its durable on the whole stream, or its durables per event type (`<service>-<type>`).
+ */
+export async function consumerBacklog(nc: NatsConnection, stream: string, service: string): Promise<number> {
+  let backlog = 0;
+  let durables = 0;
+  for await (const info of (await jetstreamManager(nc)).consumers.list(stream)) {
+    if (info.name !== service && !info.name.startsWith(`${service}-`)) continue;
+    durables++;
+    backlog += info.num_pending + info.num_ack_pending;
+  }
+  if (durables === 0) throw new Error(`no durable consumer of ${service} on ${stream}`);
+  return backlog;
 }
 
 export const RECORD_TABLES: Record<IntakeKind, { schema: string; table: string; tagColumn: string }> = {

@@ -158,9 +158,10 @@ describe('the suite under faults', () => {
     nc = await connect({ servers: nats.url });
     const names = natsNames(env.NATS_PREFIX);
     await waitFor(async () => (await outboxRows(db!)).every((r) => r.published), 60_000, 'every outbox row to be published');
-    for (const durable of BACKEND_APPS) {
-      const backlog = () => consumerBacklog(nc!, names.eventStream, durable).catch(() => 0);
-      await waitFor(async () => (await backlog()) === 0, 60_000, `the ${durable} consumer to catch up`);
+    for (const service of BACKEND_APPS) {
+      // An unanswered query is not a caught-up consumer: keep asking until the deadline.
+      const backlog = () => consumerBacklog(nc!, names.eventStream, service).catch(() => -1);
+      await waitFor(async () => (await backlog()) === 0, 60_000, `the ${service} consumers to catch up`);
     }
 
     // Records by the tag each intake carries: an acknowledged one exactly once, a failed one at most once.

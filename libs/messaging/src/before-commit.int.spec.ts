@@ -89,7 +89,7 @@ describe('JetStreamContext.beforeCommit', () => {
     await app.listen();
 
     const jsm = await jetstreamManager(nc);
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
       const [rows] = await dataSource.query(`SELECT count(*)::int AS n FROM deferred_fact`);
       const dead = (await jsm.streams.info(names.deadLetterStream)).state.messages;
       if (rows.n >= EVENTS - 1 && dead >= 1 && (await server.consumerLag()) === 0) break;
@@ -108,5 +108,5 @@ describe('JetStreamContext.beforeCommit', () => {
     expect(neighbours).toContain(POISON - 1);
     expect(neighbours).toContain(POISON + 1);
     expect(Math.max(...[...perFlush.values()].map((seqs) => seqs.length))).toBeGreaterThan(1);
-  }, 40_000);
+  }, 90_000);
 });

@@ -60,6 +60,14 @@ export interface JetStreamEventServerOptions {
   /** Stream settings used only if the stream does not exist yet. */
   stream?: JetStreamSetupOptions;
   logger?: MessagingLogger;
+  /**
+   * When the handlers listen to at most this many event types (default 0: never), each type gets
+   * its own durable (`<durable>-<type>`) filtered on its subject, so the service is not delivered
+   * every event of the suite only to acknowledge it. NATS 2.9 filters a consumer on one subject
+   * only, hence one durable per type. They share the inbox key and dead-letter subject of
+   * `durable`, so switching an existing service over replays nothing twice; order holds per type.
+   */
+  filterByHandlers?: number;
   /** Fault injection for process-level tests only: runs after the commit, before the ack. */
   faultHooks?: { afterCommit?(event: EventEnvelope, deliveryCount: number): void | Promise<void> };
 }
@@ -75,6 +83,12 @@ class HandlerFailure extends Error {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Listener = Function;
+
+/** One durable and the subject it is filtered on. */
+interface Route {
+  durable: string;
+  filter: string;
+}
 
 /** A message ready for its handler. */
 interface Delivery {
@@ -108,8 +122,9 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   private nc?: NatsConnection;
   private js?: JetStreamClient;
   private jsm?: JetStreamManager;
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
+  private routes: Route[] = [];
+  private readonly messages = new Map<string, ConsumerMessages>();
+  private loops: Promise<void>[] = [];
   private closing = false;
   private wakeSleep?: () => void;
 
@@ -139,8 +154,8 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   async close(): Promise<void> {
     this.closing = true;
     this.wakeSleep?.();
-    await this.messages?.close().catch(() => undefined);
-    await this.loop;
+    await Promise.all([...this.messages.values()].map((m) => m.close().catch(() => undefined)));
+    await Promise.all(this.loops);
     const nc = this.nc;
     this.nc = undefined;
     if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
@@ -150,8 +165,12 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   /** Messages the durable has not finished: not yet delivered plus delivered-unacked. */
   async consumerLag(): Promise<number> {
     if (!this.jsm) throw new Error('JetStreamEventServer is not listening');
-    const info = await this.jsm.consumers.info(this.opts.names.eventStream, this.opts.durable);
-    return info.num_pending + info.num_ack_pending;
+    let lag = 0;
+    for (const route of this.routes) {
+      const info = await this.jsm.consumers.info(this.opts.names.eventStream, route.durable);
+      lag += info.num_pending + info.num_ack_pending;
+    }
+    return lag;
   }
 
   on(event: string, callback: Listener): void {
@@ -183,9 +202,19 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     this.jsm = await jetstreamManager(nc);
     void this.watchStatus(nc);
     await this.ensureStreams();
-    await this.ensureConsumer();
+    this.routes = this.routesOfHandlers();
+    for (const route of this.routes) await this.ensureConsumer(route);
     this._status$.next('connected');
-    this.loop = this.consumeLoop();
+    this.loops = this.routes.map((route) => this.consumeLoop(route));
+  }
+
+  private routesOfHandlers(): Route[] {
+    // Request-reply patterns of the same app are registered here too; only event handlers count.
+    const types = [...this.getHandlers().entries()].filter(([, handler]) => handler.isEventHandler).map(([type]) => type);
+    if (types.length === 0 || types.length > (this.opts.filterByHandlers ?? 0)) {
+      return [{ durable: this.opts.durable, filter: this.opts.names.eventWildcard }];
+    }
+    return types.sort().map((type) => ({ durable: `${this.opts.durable}-${type.replace(/[^A-Za-z0-9_-]/g, '_')}`, filter: this.opts.names.eventSubject(type) }));
   }
 
   private async watchStatus(nc: NatsConnection): Promise<void> {
@@ -215,13 +244,13 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     }
   }
 
-  private consumerConfig(): Partial<ConsumerConfig> & { durable_name: string; ack_policy: AckPolicy } {
+  private consumerConfig(route: Route): Partial<ConsumerConfig> & { durable_name: string; ack_policy: AckPolicy } {
     return {
-      durable_name: this.opts.durable,
+      durable_name: route.durable,
       ack_policy: AckPolicy.Explicit,
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: this.maxDeliver + SERVER_DELIVERY_MARGIN,
-      filter_subject: this.opts.names.eventWildcard,
+      filter_subject: route.filter,
       deliver_policy: DeliverPolicy.All,
       replay_policy: ReplayPolicy.Instant,
       max_ack_pending: 1000,
@@ -229,18 +258,18 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   }
 
   /** Creates the durable, or updates it if its settings changed; several replicas may race here. */
-  private async ensureConsumer(): Promise<void> {
+  private async ensureConsumer(route: Route): Promise<void> {
     const jsm = this.jsm!;
     const stream = this.opts.names.eventStream;
-    const cfg = this.consumerConfig();
+    const cfg = this.consumerConfig(route);
     const update = () =>
-      jsm.consumers.update(stream, this.opts.durable, {
+      jsm.consumers.update(stream, route.durable, {
         ack_wait: cfg.ack_wait,
         max_deliver: cfg.max_deliver,
         max_ack_pending: cfg.max_ack_pending,
       });
     try {
-      const info = await jsm.consumers.info(stream, this.opts.durable);
+      const info = await jsm.consumers.info(stream, route.durable);
       const c = info.config;
       if (c.ack_wait !== cfg.ack_wait || c.max_deliver !== cfg.max_deliver || c.max_ack_pending !== cfg.max_ack_pending) await update();
       return;
@@ -256,16 +285,16 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     }
   }
 
-  private async consumeLoop(): Promise<void> {
+  private async consumeLoop(route: Route): Promise<void> {
     let failures = 0;
     while (!this.closing) {
       try {
         // Recreates the durable if it was deleted while we ran (a replay then goes through the inbox).
-        if (failures > 0) await this.ensureConsumer();
-        const consumer = await this.js!.consumers.get(this.opts.names.eventStream, this.opts.durable);
+        if (failures > 0) await this.ensureConsumer(route);
+        const consumer = await this.js!.consumers.get(this.opts.names.eventStream, route.durable);
         const messages = await consumer.consume({ max_messages: this.prefetch });
-        this.messages = messages;
-        void this.watchConsumer(messages);
+        this.messages.set(route.durable, messages);
+        void this.watchConsumer(messages, route);
         if (this.closing) await messages.close();
         const reader = new BatchReader(messages[Symbol.asyncIterator]());
         for (let batch = await reader.next(this.batchSize); batch.length > 0; batch = await reader.next(this.batchSize)) {
@@ -278,16 +307,16 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         if (this.closing) break;
         failures++;
         const delay = backoffDelay(failures, 500, 10_000);
-        this.log.warn(`consumer ${this.opts.durable}: ${describeError(err)}; resuming in ${delay} ms`);
+        this.log.warn(`consumer ${route.durable}: ${describeError(err)}; resuming in ${delay} ms`);
         await this.sleep(delay);
       }
     }
   }
 
-  private async watchConsumer(messages: ConsumerMessages): Promise<void> {
+  private async watchConsumer(messages: ConsumerMessages, route: Route): Promise<void> {
     for await (const s of messages.status()) {
       if (s.type === 'consumer_deleted' || s.type === 'consumer_not_found') {
-        this.log.error(`consumer ${this.opts.durable} no longer exists on ${this.opts.names.eventStream}; recreating it`);
+        this.log.error(`consumer ${route.durable} no longer exists on ${this.opts.names.eventStream}; recreating it`);
         await messages.close().catch(() => undefined);
         return;
       }

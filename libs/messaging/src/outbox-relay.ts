@@ -44,7 +44,8 @@ interface PgClient {
 interface ClaimedRow {
   id: string;
   type: string;
-  envelope: unknown;
+  /** The envelope as JSON text: published as stored, never parsed here. */
+  envelope: string;
   headers: Record<string, string> | null;
 }
 
@@ -134,7 +135,7 @@ export class OutboxRelay {
       // Bounds how long a hung relay can hold its claim (see RELAY_RETRY_HORIZON_MS).
       await qr.query(`SET LOCAL idle_in_transaction_session_timeout = '60s'`);
       const rows: ClaimedRow[] = await qr.query(
-        `SELECT id, type, envelope, headers FROM outbox
+        `SELECT id, type, envelope::text AS envelope, headers FROM outbox
           WHERE published_at IS NULL
           ORDER BY created_at, id
           FOR UPDATE SKIP LOCKED
@@ -185,7 +186,7 @@ export class OutboxRelay {
       // msgID below sets Nats-Msg-Id; setting it twice would send two values.
       if (k !== EVENT_HEADERS.msgId) h.set(k, v);
     }
-    const data = new TextEncoder().encode(JSON.stringify(row.envelope));
+    const data = new TextEncoder().encode(row.envelope);
     return js.publish(this.opts.names.eventSubject(row.type), data, {
       msgID: row.id,
       headers: h,

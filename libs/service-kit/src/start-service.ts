@@ -11,6 +11,12 @@ import { CommandServer } from './prefixed-nats.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
+/**
+ * A service listening to a few event types gets a durable per type (cases, complaints, leads);
+ * credit and metrics listen to nearly every type and keep one durable on the whole stream.
+ */
+const FILTER_BY_HANDLERS = 4;
+
 export function jsonLogger(config: ServiceConfig, context: string): ConsoleLogger {
   const upTo = LEVELS.indexOf(config.LOG_LEVEL as LogLevel);
   return new ConsoleLogger(context, { json: true, logLevels: LEVELS.slice(0, upTo + 1) });
@@ -40,7 +46,7 @@ export async function startService(
     { strategy: new CommandServer(names.commandPrefix, { servers, queue: `${config.NATS_PREFIX}-${name}` }) },
     { inheritAppConfig: true },
   );
-  const events = new JetStreamEventServer({ servers: config.NATS_URL, names, durable: name, dataSource: app.get(DataSource) });
+  const events = new JetStreamEventServer({ servers: config.NATS_URL, names, durable: name, dataSource: app.get(DataSource), filterByHandlers: FILTER_BY_HANDLERS });
   app.get(ConsumerRegistry).register(name, events);
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
