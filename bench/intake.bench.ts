@@ -157,7 +157,7 @@ export async function benchIntake(suite: BenchSuite, seconds: number): Promise<B
     },
     {
       id: 'P1',
-      what: 'where an intake\'s CPU goes: ms of CPU per acknowledged intake, by process (every service consumes the lead.received event)',
+      what: 'where an intake\'s CPU goes: ms of CPU per acknowledged intake, by process (credit and metrics consume lead.received)',
       figure: APPS.map((app) => `${app} ${(cpuMs[app]! / gateway.ok).toFixed(1)}`).join(', '),
       baseline: `total ${(Object.values(cpuMs).reduce((a, b) => a + b, 0) / gateway.ok).toFixed(1)} ms on ${cpus().length} cores`,
       ratio: '–',
