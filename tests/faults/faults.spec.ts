@@ -227,6 +227,7 @@ describe('the suite under faults', () => {
       ].join('\n  '),
     );
 
+    if (unexpected.length > 0) console.log(`[faults] service errors logged:\n${suite.errorLines(10)}`);
     expect(unexpected.slice(0, 10).map((o) => `${o.kind} ${o.tag}: ${o.status} after ${o.ms} ms ${JSON.stringify(o.body)}`)).toEqual([]);
     expect(suite.kills).toBeGreaterThanOrEqual(20);
     expect(acked.length).toBeGreaterThan(0);

@@ -8,6 +8,8 @@ import { SuiteProcesses, type AppName } from '#libs/testing';
 export class SuiteSupervisor {
   readonly processes: SuiteProcesses;
   readonly crashes: string[] = [];
+  /** Error-level log lines of every process, kept whole (the shared log buffer rolls over). */
+  private readonly errors: string[] = [];
   kills = 0;
   private readonly planned = new Set<AppName>();
   private stopping = false;
@@ -18,6 +20,11 @@ export class SuiteSupervisor {
 
   start(app: AppName): void {
     const child = this.processes.start(app);
+    const keepErrors = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (/"level":"error"|command failed/.test(line)) this.errors.push(`[${app}] ${line.slice(0, 1500)}`);
+    };
+    child.stdout!.on('data', keepErrors);
+    child.stderr!.on('data', keepErrors);
     child.once('exit', (code, signal) => {
       if (this.stopping || this.planned.delete(app)) return;
       const said = this.processes.logs.filter((line) => line.startsWith(`[${app}]`)).slice(-3).join('').slice(-600);
@@ -38,6 +45,11 @@ export class SuiteSupervisor {
   async stopAll(): Promise<void> {
     this.stopping = true;
     await this.processes.stopAll();
+  }
+
+  /** The last error-level log lines of the suite (a 500's cause), for a failure message. */
+  errorLines(lines: number): string {
+    return this.errors.slice(-lines).join('\n');
   }
 
   /** The last log lines of the suite, for a failure message. */

@@ -12,6 +12,11 @@ describe(isDatabaseUnavailable.name, () => {
     { name: 'connection refused while the server is down', error: pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), unavailable: true },
     { name: 'connection dropped without a code', error: new Error('Connection terminated unexpectedly'), unavailable: true },
     { name: 'TypeORM wrapper around a shutdown', error: Object.assign(new Error('QueryFailedError'), { driverError: pgError('57P01') }), unavailable: true },
+    {
+      name: 'TypeORM query runner released when its connection died mid-transaction',
+      error: Object.assign(new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+      unavailable: true,
+    },
     { name: 'wrapped in cause', error: new Error('outer', { cause: pgError('ECONNRESET') }), unavailable: true },
     { name: 'unique violation is a bug or conflict, not an outage', error: pgError('23505'), unavailable: false },
     { name: 'syntax error', error: pgError('42601'), unavailable: false },
