@@ -129,7 +129,9 @@ export class DemoSeedService {
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.sourceRef ?? '').localeCompare(b.sourceRef ?? ''));
     for (const row of waiting) {
       result.fromEvents++;
-      await run.work(row, new SeededRandom(`${seed}:${row.sourceKind}:${row.sourceRef}`));
+      // Keyed by what the other seeds made deterministically, not by the ids they drew at run time,
+      // so the same seed works these leads the same way every time.
+      await run.work(row, new SeededRandom(`${seed}:${row.sourceKind}:${row.receivedAt.toISOString()}:${row.title}`));
     }
     return result;
   }
