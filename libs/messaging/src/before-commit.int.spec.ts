@@ -1,21 +1,17 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { natsNames, type EventEnvelope } from '#libs/contracts';
-import { createServiceDataSource, migrate } from '#libs/database';
-import { createTestDatabase, uniquePrefix, type TestDatabase } from '#libs/testing';
-import { MESSAGING_ENTITIES } from './entities.js';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { EventEnvelope } from '#libs/contracts';
 import { newEvent } from './envelope.js';
 import { JetStreamEventServer } from './jetstream-event-server.js';
 import type { JetStreamContext } from './jetstream-context.js';
-import { ensureJetStream } from './jetstream-setup.js';
 import { PermanentEventError } from './permanent-event-error.js';
 import { createMessagingTables } from './schema.js';
+import { startMessagingTestBed, type MessagingTestBed } from './test-bed.int-support.js';
 
 const EVENT = 'deferred.counted';
 const EVENTS = 60;
@@ -54,30 +50,20 @@ class DeferringHandlers {
 class DeferringModule {}
 
 describe('JetStreamContext.beforeCommit', () => {
-  let db: TestDatabase;
-  let dataSource: DataSource;
-  let nc: NatsConnection;
+  let bed: MessagingTestBed;
   let app: INestMicroservice | undefined;
-  const names = natsNames(uniquePrefix('defer'));
 
   beforeAll(async () => {
-    db = await createTestDatabase('messaging_defer');
-    dataSource = createServiceDataSource({ url: db.url, schema: 'defer', entities: MESSAGING_ENTITIES, migrations: [DeferredInit1767225600001] });
-    await migrate(dataSource);
-    nc = await connect({ servers: 'nats://127.0.0.1:4222' });
-    await ensureJetStream(nc, names);
+    bed = await startMessagingTestBed('defer', DeferredInit1767225600001);
   }, 30_000);
 
   afterAll(async () => {
     await app?.close();
-    const jsm = await jetstreamManager(nc);
-    for (const s of [names.eventStream, names.deadLetterStream]) await jsm.streams.delete(s).catch(() => undefined);
-    await nc.close();
-    await dataSource.destroy();
-    await db.drop();
+    await bed?.close();
   }, 30_000);
 
   it('flushes once per batch transaction; a failing flush rolls the batch back and each message is flushed alone', async () => {
+    const { dataSource, nc, names } = bed;
     const js = jetstream(nc);
     for (let seq = 1; seq <= EVENTS; seq++) {
       const event = newEvent<Counted>({ type: EVENT, aggregateType: 'deferred', aggregateId: String(seq), bureau: '320902', actor: { username: 't', role: 'officer', bureau: '320902' }, payload: { seq } }, new Date());
