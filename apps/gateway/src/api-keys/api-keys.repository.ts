@@ -26,7 +26,7 @@ export class ApiKeysRepository {
     return this.repo.findOneBy({ username, id });
   }
 
-  /** Revokes unless already revoked; returns the row as it now is. */
+  /** Revokes unless already revoked (a second revocation keeps the first date and admin). */
   async revoke(id: string, by: string, at: Date): Promise<void> {
     await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: at, revokedBy: by });
   }
