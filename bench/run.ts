@@ -8,7 +8,8 @@ import { startBenchSuite } from './lib/suite.js';
 /**
  * `npm run bench`: starts the suite on a throw-away database, measures each figure beside
  * its raw baseline in the same run, prints the table and writes bench/results.md.
- * BENCH_SECONDS (default 60) sets the sustained phase; BENCH_ONLY=P1,P3 picks benches.
+ * BENCH_SECONDS (default 60) sets the sustained phase; BENCH_ONLY=P1,P3 picks benches and
+ * only prints: bench/results.md keeps the last full run.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -27,5 +28,9 @@ try {
   await suite.stop();
 }
 process.stdout.write(`\n${table(rows)}\n`);
-writeResults(new URL('../../bench/results.md', import.meta.url).pathname, rows, notes);
-process.stdout.write('\nwritten to bench/results.md\n');
+if (only.length === 0) {
+  writeResults(new URL('../../bench/results.md', import.meta.url).pathname, rows, notes);
+  process.stdout.write('\nwritten to bench/results.md\n');
+} else {
+  process.stdout.write('\na partial run (BENCH_ONLY): bench/results.md still holds the last full run\n');
+}

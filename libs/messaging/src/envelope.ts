@@ -65,13 +65,16 @@ export function eventHeaders(event: EventEnvelope): Record<string, string> {
   return h;
 }
 
+/** One decoder for every message: building a TextDecoder per message was a visible cost. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export type ParsedEnvelope = { ok: true; event: EventEnvelope } | { ok: false; reason: string };
 
 /** Validates what arrives from the stream; anything that fails goes to the dead-letter subject. */
 export function parseEnvelope(data: Uint8Array | string): ParsedEnvelope {
   let value: unknown;
   try {
-    value = JSON.parse(typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data));
+    value = JSON.parse(typeof data === 'string' ? data : STRICT_UTF8.decode(data));
   } catch (err) {
     return { ok: false, reason: `unparseable JSON: ${(err as Error).message}` };
   }

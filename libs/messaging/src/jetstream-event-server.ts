@@ -25,6 +25,8 @@ import { parseEnvelope } from './envelope.js';
 import { JetStreamEventContext } from './jetstream-context.js';
 import { ensureJetStream, isJetStreamApiError, type JetStreamSetupOptions } from './jetstream-setup.js';
 import { defaultLogger, type MessagingLogger } from './logger.js';
+import { NATS_CONNECTION_DEFAULTS } from './nats-connection.js';
+import { RouteMemo } from './route-memo.js';
 import { describeError, runHandlerScope, type PermanentEventError } from './permanent-event-error.js';
 
 /** Pass as the transport of `@EventPattern(type, JETSTREAM_EVENTS)` to bind a handler to this server only. */
@@ -127,6 +129,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   private loops: Promise<void>[] = [];
   private closing = false;
   private wakeSleep?: () => void;
+  private readonly routeMemo = new RouteMemo((pattern) => super.getRouteFromPattern(pattern));
 
   constructor(private readonly opts: JetStreamEventServerOptions) {
     super();
@@ -179,6 +182,10 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     this.listeners.set(event, list);
   }
 
+  protected override getRouteFromPattern(pattern: string): string {
+    return this.routeMemo.routeOf(pattern);
+  }
+
   unwrap<T>(): T {
     if (!this.nc) throw new Error('Not initialized. Please call the "listen"/"startAllMicroservices" method before accessing the server.');
     return this.nc as T;
@@ -193,8 +200,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     const nc = await connect({
       servers: this.opts.servers.split(',').map((s) => s.trim()),
       name: `events-${this.opts.durable}`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
+      ...NATS_CONNECTION_DEFAULTS,
       waitOnFirstConnect: true,
     });
     this.nc = nc;

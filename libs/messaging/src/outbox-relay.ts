@@ -5,6 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { EVENT_HEADERS, type NatsNames } from '#libs/contracts';
 import { backoffDelay } from './backoff.js';
 import { defaultLogger, type MessagingLogger } from './logger.js';
+import { NATS_CONNECTION_DEFAULTS } from './nats-connection.js';
 import { describeError } from './permanent-event-error.js';
 import { outboxChannel } from './schema.js';
 
@@ -203,8 +204,7 @@ export class OutboxRelay {
     const nc = await connect({
       servers: this.opts.servers.split(',').map((s) => s.trim()),
       name: 'outbox-relay',
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
+      ...NATS_CONNECTION_DEFAULTS,
       timeout: 2000,
     });
     this.nc = nc;

@@ -1,13 +1,10 @@
 import { ClientNats, ServerNats, type NatsOptions } from '@nestjs/microservices';
+import { NATS_CONNECTION_DEFAULTS, RouteMemo } from '#libs/messaging';
 
 type NatsTransportOptions = Required<NatsOptions>['options'];
 
-/**
- * nats.js gives up after 10 reconnect attempts (~20 s) and then stays closed while the process
- * lives on: a longer NATS outage would leave the suite dead until every process is restarted.
- * Commands keep trying instead, and a process started while NATS is down waits for it.
- */
-const KEEP_TRYING: NatsTransportOptions = { maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true };
+/** A process started while NATS is down waits for it (the other defaults: NATS_CONNECTION_DEFAULTS). */
+const COMMAND_CONNECTION: NatsTransportOptions = { ...NATS_CONNECTION_DEFAULTS, waitOnFirstConnect: true };
 
 /**
  * Core-NATS request-reply for gateway → service commands. Every pattern gets the
@@ -19,7 +16,13 @@ export class CommandServer extends ServerNats {
     private readonly prefix: string,
     options: NatsTransportOptions,
   ) {
-    super({ ...KEEP_TRYING, ...options });
+    super({ ...COMMAND_CONNECTION, ...options });
+  }
+
+  private readonly routeMemo = new RouteMemo((pattern) => super.getRouteFromPattern(pattern));
+
+  protected override getRouteFromPattern(pattern: string): string {
+    return this.routeMemo.routeOf(pattern);
   }
 
   override addHandler(
@@ -39,7 +42,7 @@ export class CommandClient extends ClientNats {
     private readonly prefix: string,
     options: NatsTransportOptions,
   ) {
-    super({ ...KEEP_TRYING, ...options });
+    super({ ...COMMAND_CONNECTION, ...options });
   }
 
   protected override normalizePattern(pattern: Parameters<ClientNats['normalizePattern']>[0]): string {

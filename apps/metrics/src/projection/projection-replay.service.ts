@@ -36,7 +36,7 @@ export class ProjectionReplayService {
 
   async rebuild(actor: ScopedActor, requestId: string): Promise<ProjectionRebuiltPayload> {
     assertAdmin(actor);
-    const nc = await connect({ servers: this.config.NATS_URL.split(','), name: 'metrics-replay', timeout: 5000 });
+    const nc = await connect({ servers: this.config.NATS_URL.split(','), name: 'metrics-replay', noAsyncTraces: true, timeout: 5000 });
     try {
       const jsm = await jetstreamManager(nc);
       const lastSeq = (await jsm.streams.info(this.names.eventStream)).state.last_seq;
