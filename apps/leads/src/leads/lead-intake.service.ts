@@ -102,8 +102,7 @@ export class LeadIntakeService {
       if (existing) return { row: existing, created: false };
     }
     const row = this.build(input, now, this.clocks.atOnce(await this.clocks.calendar(), now));
-    const duplicate = await this.repo.findDuplicate(manager, row);
-    row.duplicateOf = duplicate?.id ?? null;
+    row.duplicateOf = await this.repo.findDuplicateId(manager, row);
     if (!(await this.repo.insertLead(manager, row))) {
       // Lost a race with the same source id: the other intake's lead is the one.
       const winner = input.source ? await this.repo.findBySource(manager, input.source.kind, input.source.ref) : null;
@@ -264,7 +263,7 @@ export class SourceRaceError extends Error {
 
 type DuplicateCandidate = Pick<LeadRow, 'id' | 'bureau' | 'subjectKey' | 'fingerprint' | 'receivedAt'>;
 
-/** findDuplicate's rule over candidates in memory: same bureau, subject and fingerprint, within the window, earliest first. */
+/** findDuplicateId's rule over candidates in memory: same bureau, subject and fingerprint, within the window, earliest first. */
 export class DuplicateIndex {
   private readonly byKey = new Map<string, DuplicateCandidate[]>();
 
