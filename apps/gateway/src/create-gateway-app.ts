@@ -6,7 +6,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonLogger, type Clock } from '#libs/service-kit';
-import { AuditService, PII_REVEALED_HEADER } from './audit/audit.service.js';
+import { AuditService, PII_REVEALED_HEADER, unauditedBody } from './audit/audit.service.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AuthenticatedRequest } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -58,15 +58,20 @@ export async function createGatewayApp(config: GatewayConfig, options: { clock?:
   });
   const audit = app.get(AuditService);
   // onSend runs before the response leaves: a client that saw its write succeed can rely
-  // on the audit entry already being in the chain.
-  fastify.addHook('onSend', async (request: AuthenticatedRequest, reply) => {
+  // on the audit entry already being in the chain. If the entry could not be written (the
+  // repository retried through a database outage first), a success is replaced by a 503; a
+  // refusal (4xx, 5xx) claims no success and goes out as it is, its entry's loss logged.
+  fastify.addHook('onSend', async (request: AuthenticatedRequest, reply, payload) => {
     void reply.header('x-request-id', request.id);
     const kind = auditKind(request.method, request.url, reply.getHeader(PII_REVEALED_HEADER) === '1');
     if (!kind) return;
     reply.removeHeader(PII_REVEALED_HEADER);
     const attempted = kind === 'login' ? (request.body as { username?: unknown } | undefined)?.username : undefined;
     const actor = request.actor ?? (typeof attempted === 'string' ? { username: attempted.slice(0, 64), role: '-', bureau: '-' } : undefined);
-    await audit.record({ kind, actor, method: request.method, path: request.url, status: reply.statusCode, ip: request.ip, requestId: String(request.id) });
+    const audited = await audit.record({ kind, actor, method: request.method, path: request.url, status: reply.statusCode, ip: request.ip, requestId: String(request.id) });
+    if (audited || reply.statusCode >= 400) return payload;
+    void reply.code(503).header('content-type', 'application/json; charset=utf-8');
+    return JSON.stringify(unauditedBody(kind));
   });
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,6 @@
 export * from './clock.js';
 export * from './consumer-registry.js';
+export * from './database-unavailable.js';
 export * from './health.handlers.js';
 export * from './prefixed-nats.js';
 export * from './relay.lifecycle.js';

@@ -1,17 +1,36 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AUDIT_GENESIS_HASH, auditHash, type AuditEntry } from '#libs/domain';
+import { isDatabaseUnavailable } from '#libs/service-kit';
 
 type NewAuditEntry = Omit<AuditEntry, 'seq'>;
 type StoredAuditEntry = AuditEntry & { hash: string };
 
 /** Chain position and insert must be atomic: one advisory lock serialises appends across replicas. */
-const AUDIT_LOCK_KEY = 7_320_900;
+export const AUDIT_LOCK_KEY = 7_320_900;
+/**
+ * How long an entry keeps being retried while PostgreSQL cannot serve, counted from its arrival.
+ * A `pg_ctl restart`, a crash recovery or a managed failover is over in seconds; the request
+ * holds its response meanwhile (the gateway answers only once its entry is in the chain), so
+ * past this bound the client is better told than kept waiting. Not configurable: it only has to
+ * outlast an ordinary restart, and the client's own timeout is the real limit.
+ */
+const RETRY_FOR_MS = 20_000;
+/** Short at first (a restart is often over already), capped so the database is tried again soon after it is back. */
+const FIRST_PAUSE_MS = 50;
+const MAX_PAUSE_MS = 500;
 
 interface Pending {
   entry: NewAuditEntry;
+  /** performance.now() at arrival: the retry bound counts from here. */
+  since: number;
   done: (error?: unknown) => void;
 }
+
+/** pg_xact_status of the transaction an earlier attempt opened (null: too old to tell, never the case within the retry bound). */
+type TransactionStatus = 'committed' | 'aborted' | 'in progress' | null;
 
 @Injectable()
 export class AuditRepository {
@@ -26,7 +45,7 @@ export class AuditRepository {
    */
   append(entry: NewAuditEntry): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ entry, done: (error) => (error ? reject(error) : resolve()) });
+      this.queue.push({ entry, since: performance.now(), done: (error) => (error ? reject(error) : resolve()) });
       if (!this.flushing) void this.flush();
     });
   }
@@ -37,7 +56,7 @@ export class AuditRepository {
       const batch = this.queue;
       this.queue = [];
       try {
-        await this.writeBatch(batch.map((p) => p.entry));
+        await this.writeExactlyOnce(batch.map((p) => p.entry), batch[0]!.since + RETRY_FOR_MS);
         batch.forEach((p) => p.done());
       } catch (error) {
         batch.forEach((p) => p.done(error));
@@ -46,9 +65,49 @@ export class AuditRepository {
     this.flushing = false;
   }
 
-  private async writeBatch(entries: NewAuditEntry[]): Promise<void> {
+  /**
+   * Retries the batch while the database is unreachable (a restart, a dropped connection) until
+   * `deadline`. Lock, chain position and insert are one transaction, so an attempt adds the whole
+   * batch or nothing and the chain stays whole; only a connection lost during COMMIT leaves open
+   * which, and then the attempt's transaction id says it before anything is written again, so a
+   * batch is never in the chain twice.
+   */
+  private async writeExactlyOnce(entries: NewAuditEntry[], deadline: number): Promise<void> {
+    let pause = FIRST_PAUSE_MS;
+    /** The transaction of the last attempt, once the server gave it an id: it may have committed. */
+    let attempt: string | undefined;
+    for (;;) {
+      let failure: unknown;
+      try {
+        const earlier: TransactionStatus = attempt === undefined ? 'aborted' : await this.transactionStatus(attempt);
+        if (earlier === 'committed') return;
+        if (earlier === 'in progress') {
+          // Its session has not yet noticed the lost client; it still holds the chain lock and ends soon.
+          failure = new Error(`audit batch transaction ${attempt} is still in progress`);
+        } else {
+          attempt = undefined;
+          await this.writeBatch(entries, (xid) => (attempt = xid));
+          return;
+        }
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        failure = error;
+      }
+      if (performance.now() + pause > deadline) throw failure;
+      await sleep(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    }
+  }
+
+  private async transactionStatus(xid: string): Promise<TransactionStatus> {
+    const [row] = (await this.dataSource.query('SELECT pg_xact_status($1::xid8) AS status', [xid])) as { status: TransactionStatus }[];
+    return row!.status;
+  }
+
+  private async writeBatch(entries: NewAuditEntry[], begun: (xid: string) => void): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+      const [{ xid }] = (await manager.query('SELECT pg_advisory_xact_lock($1), pg_current_xact_id()::text AS xid', [AUDIT_LOCK_KEY])) as [{ xid: string }];
+      begun(xid);
       const [last] = (await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
       let seq = last ? Number(last.seq) : 0;
       let previous = last?.hash ?? AUDIT_GENESIS_HASH;

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ERROR_CODES, type ErrorBody } from '#libs/contracts';
 import { verifyAuditChain, type AuditEntry, type ChainVerification } from '#libs/domain';
 import { Clock } from '#libs/service-kit';
 import { AuditRepository } from './audit.repository.js';
@@ -16,6 +17,22 @@ export interface AuditedRequest {
   requestId: string;
 }
 
+const UNAUDITED_MESSAGE: Record<AuditEntry['kind'], string> = {
+  write: '审计日志暂无法写入，处理结果不予返回：操作可能已生效，请先查询确认，再决定是否重试',
+  pii_read: '审计日志暂无法写入，未返回个人信息，请稍后再试',
+  login: '审计日志暂无法写入，登录未完成，请稍后再试',
+};
+
+/**
+ * What the client gets instead of a success whose audit entry could not be written: a 503 that
+ * says so, never the success itself (the write happened, or a token or unmasked personal data
+ * would leave, without its line in the log). A write's outcome is open, as after a service that
+ * did not answer in time, so the client checks before it retries.
+ */
+export function unauditedBody(kind: AuditEntry['kind']): ErrorBody {
+  return { statusCode: 503, code: ERROR_CODES.serviceUnavailable, message: UNAUDITED_MESSAGE[kind] };
+}
+
 /** The append-only, hash-chained record of every write and every read of personal data. */
 @Injectable()
 export class AuditService {
@@ -26,7 +43,8 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  async record(request: AuditedRequest): Promise<void> {
+  /** False when the entry is not in the chain even after the repository's retries: the caller must not then report success. */
+  async record(request: AuditedRequest): Promise<boolean> {
     try {
       await this.repository.append({
         at: this.clock.now().toISOString(),
@@ -40,9 +58,11 @@ export class AuditService {
         ip: request.ip,
         requestId: request.requestId.slice(0, 64),
       });
+      return true;
     } catch (error) {
-      // The response has already left; a lost audit row must at least be loud.
-      this.logger.error({ msg: 'audit append failed', requestId: request.requestId, err: String(error) });
+      // The request itself has happened (a write committed, a login checked): its missing entry must be loud.
+      this.logger.error({ msg: 'audit append failed', requestId: request.requestId, kind: request.kind, method: request.method, path: request.path, status: request.status, err: String(error) });
+      return false;
     }
   }
 
