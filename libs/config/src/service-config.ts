@@ -5,6 +5,16 @@ export class ServiceConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wangjian';
 
+  /**
+   * Connections in this service's PostgreSQL pool. The outbox relay keeps one for LISTEN, so
+   * the least that works is two; a transaction never waits for a second connection, so a full
+   * pool slows requests down but cannot hang them.
+   */
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   @Matches(/^nats:\/\//, { message: 'must be a nats:// URL (comma-separate several servers)' })
   NATS_URL = 'nats://127.0.0.1:4222';
 

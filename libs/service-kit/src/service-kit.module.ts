@@ -54,6 +54,7 @@ export class ServiceKitModule {
               schema: options.schema,
               entities: [...MESSAGING_ENTITIES, CalendarYearRow, ...options.entities],
               migrations: options.migrations,
+              poolSize: options.config.DATABASE_POOL_SIZE,
             });
             await migrate(dataSource);
             return dataSource;
