@@ -7,7 +7,7 @@ import { Clock } from '#libs/service-kit';
 import { HANDLING_ROLES, requireRole, writeAccess } from './access.js';
 import type { ComplaintRow } from './complaint.entity.js';
 import { toSnapshot } from './complaint-snapshot.js';
-import { ComplaintTimeline, type Timeline } from './complaint-timeline.js';
+import { ComplaintTimeline, type Timeline, type TimelineContext } from './complaint-timeline.js';
 import { toComplaintView, type ComplaintView } from './complaint.view.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 import { ConsumerData } from './consumer-data.js';
@@ -20,7 +20,11 @@ export interface ChangeOutcome {
   payload: Record<string, unknown> | ((after: Timeline) => Record<string, unknown>);
 }
 
-export type Change = (row: ComplaintRow, before: Timeline, now: Date) => ChangeOutcome | Promise<ChangeOutcome>;
+/**
+ * `ctx` is what the deadlines are computed with, read before the transaction: a change needing
+ * the rule confirmations takes them from there, never from the pool while it holds a connection.
+ */
+export type Change = (row: ComplaintRow, before: Timeline, now: Date, ctx: TimelineContext) => ChangeOutcome | Promise<ChangeOutcome>;
 
 /**
  * The one path for changing a complaint: lock, check access and transition, apply, recompute
@@ -42,7 +46,7 @@ export class ComplaintWriter {
     return this.repository.transaction(async (manager) => {
       const row = writeAccess(cmd.actor, await this.repository.lockById(manager, cmd.data.id), cmd.data.id);
       assertComplaintTransition(row.status, action);
-      const outcome = await apply(row, this.timeline.compute(row, ctx, now), now);
+      const outcome = await apply(row, this.timeline.compute(row, ctx, now), now, ctx);
       const after = this.timeline.compute(row, ctx, now);
       row.currentDueDate = currentDueDate(row.status, after.deadlines) ?? null;
       await this.repository.save(manager, row);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ruleSetFor } from '#libs/clock';
 import { COMPLAINT_EVENTS, type CommandMessage } from '#libs/contracts';
 import { IllegalTransitionError } from '#libs/domain';
-import { RuleSetsService } from '../rule-sets/rule-sets.service.js';
 import { ComplaintWriter } from './complaint-writer.js';
 import type { ComplaintView } from './complaint.view.js';
 
@@ -11,17 +11,15 @@ import type { ComplaintView } from './complaint.view.js';
  */
 @Injectable()
 export class RebaseService {
-  constructor(
-    private readonly writer: ComplaintWriter,
-    private readonly ruleSets: RuleSetsService,
-  ) {}
+  constructor(private readonly writer: ComplaintWriter) {}
 
   rebase(cmd: CommandMessage<{ id: string }>): Promise<ComplaintView> {
     return this.writer.change(
       cmd,
       'rebase',
-      async (row, _before, now) => {
-        const latest = await this.ruleSets.forReceipt(row.receivedAt);
+      (row, _before, now, ctx) => {
+        // The confirmations the deadlines after the change are computed with, so the new version is among them.
+        const latest = ruleSetFor('complaint', row.receivedAt, ctx.confirmations);
         if (latest.id !== row.ruleSetId || latest.version <= row.ruleSetVersion) {
           throw new IllegalTransitionError(`${row.ruleSetId} v${row.ruleSetVersion}`, '已适用最新确认的规则版本');
         }
