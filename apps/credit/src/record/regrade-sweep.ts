@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { Actor } from '#libs/contracts';
 import { appendToOutbox } from '#libs/messaging';
 import { OperatorsRepository } from '../operators/operators.repository.js';
@@ -36,7 +36,9 @@ export class RegradeSweep {
    * One sweep per schema at a time across replicas (a session advisory lock, released by the
    * database if this process dies); a second caller returns at once. Each batch is its own
    * transaction and the grade rows it regrades are locked, so an event regrading the same
-   * operator meanwhile waits and announces nothing twice.
+   * operator meanwhile waits and announces nothing twice. The batches run on the session that
+   * holds the lock, never on a second pooled connection: with the rest of the pool taken (on a
+   * two-connection pool, by the relay's LISTEN) that wait would never end.
    */
   async sweep(trigger: SweepTrigger = {}): Promise<SweepReport> {
     const today = this.grading.today();
@@ -46,7 +48,7 @@ export class RegradeSweep {
       const [{ locked }] = (await session.query(`SELECT pg_try_advisory_lock(hashtextextended(current_schema() || '.regrade-sweep', 0)) AS locked`)) as { locked: boolean }[];
       if (!locked) return { asOf: today, alreadyRunning: true };
       try {
-        return await this.sweepBatches(today, trigger);
+        return await this.sweepBatches(session, today, trigger);
       } finally {
         await session.query(`SELECT pg_advisory_unlock(hashtextextended(current_schema() || '.regrade-sweep', 0))`);
       }
@@ -55,12 +57,12 @@ export class RegradeSweep {
     }
   }
 
-  private async sweepBatches(today: string, trigger: SweepTrigger): Promise<SweepReport> {
+  private async sweepBatches(session: QueryRunner, today: string, trigger: SweepTrigger): Promise<SweepReport> {
     let after = '';
     let regraded = 0;
     let changed = 0;
     for (;;) {
-      const batch = await this.retryingDeadlocks(() => this.sweepBatch(today, after, trigger));
+      const batch = await this.retryingDeadlocks(() => this.sweepBatch(session, today, after, trigger));
       if (batch.usccs.length === 0) break;
       regraded += batch.usccs.length;
       changed += batch.changed;
@@ -71,8 +73,8 @@ export class RegradeSweep {
   }
 
   /** The next due operators after `after`, regraded and announced in one transaction. */
-  private sweepBatch(today: string, after: string, trigger: SweepTrigger): Promise<{ usccs: string[]; changed: number }> {
-    return this.dataSource.transaction(async (m) => {
+  private sweepBatch(session: QueryRunner, today: string, after: string, trigger: SweepTrigger): Promise<{ usccs: string[]; changed: number }> {
+    return session.manager.transaction(async (m) => {
       const usccs = await this.records.gradesDue(m, today, after, BATCH);
       if (usccs.length === 0) return { usccs, changed: 0 };
       const operators = await this.operators.findMany(m, usccs);
