@@ -76,6 +76,14 @@ export async function recordsByTag(db: pg.Client, kind: IntakeKind): Promise<Map
   return byTag;
 }
 
+/** The statuses the gateway's audit log holds per request id (one entry per audited request). */
+export async function auditStatusesByRequestId(db: pg.Client): Promise<Map<string, number[]>> {
+  const { rows } = await db.query<{ requestId: string; status: number }>('SELECT request_id AS "requestId", status FROM gateway.audit_log ORDER BY seq');
+  const byRequest = new Map<string, number[]>();
+  for (const r of rows) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r.status]);
+  return byRequest;
+}
+
 export interface OutboxRow {
   id: string;
   aggregateId: string;

@@ -2,7 +2,8 @@
  * Issue 8, fault tests: intake load through the gateway while every backend service is
  * SIGKILLed in turn (≥ 20 kills), NATS is stopped and restarted and PostgreSQL restarted. Then
  * every acknowledged intake must be recorded once, its events in the stream once, and the
- * indicators must equal a recomputation from the records; a request that failed got a 503.
+ * indicators must equal a recomputation from the records; a request that failed got a 503; every
+ * acknowledged intake has exactly one audit entry and the audit hash chain is intact.
  * Runs the suite from dist/ against a private PostgreSQL cluster and nats-server.
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ import { natsNames, type IndicatorRow } from '#libs/contracts';
 import { BACKEND_APPS, freePort, PrivateNats, PrivatePostgres, uniquePrefix, waitFor, type AppName } from '#libs/testing';
 import { localDateOf } from '#libs/clock';
 import { resolvePeriod, type IndicatorFigure } from '#libs/domain';
-import { consumerBacklog, factsFromTables, outboxRows, readStream, recomputeFigures, recordsByTag, streamMessageCount } from './census.js';
+import { auditStatusesByRequestId, consumerBacklog, factsFromTables, outboxRows, readStream, recomputeFigures, recordsByTag, streamMessageCount } from './census.js';
 import { BUREAU, CLIENT_TIMEOUT_MS, runIntakeLoad, seededRandom, type IntakeKind, type IntakeOutcome } from './intake-load.js';
 import { SuiteSupervisor } from './suite-supervisor.js';
 
@@ -50,7 +51,7 @@ describe('the suite under faults', () => {
   let suite: SuiteSupervisor;
   let env: Record<string, string>;
   let base: string;
-  let tokens: Record<IntakeKind | 'supervisor', string>;
+  let tokens: Record<IntakeKind | 'supervisor' | 'admin', string>;
   let db: pg.Client | undefined;
   let nc: NatsConnection | undefined;
 
@@ -79,7 +80,7 @@ describe('the suite under faults', () => {
     await waitFor(async () => (await readiness()).status === 200, 120_000, 'the suite to be ready').catch((error: Error) => {
       throw new Error(`${error.message}\n${suite.tail()}`);
     });
-    const roles = { complaint: 'complaint_handler', lead: 'officer', supervisor: 'supervisor' } as const;
+    const roles = { complaint: 'complaint_handler', lead: 'officer', supervisor: 'supervisor', admin: 'admin' } as const;
     await Promise.all(
       Object.values(roles).map((role) => runCli(env, ['user:create', '--username', `fault_${role}`, '--password', PASSWORD, '--role', role, '--bureau', BUREAU])),
     );
@@ -91,7 +92,7 @@ describe('the suite under faults', () => {
       });
       return ((await res.json()) as { accessToken: string }).accessToken;
     };
-    tokens = { complaint: await login(roles.complaint), lead: await login(roles.lead), supervisor: await login(roles.supervisor) };
+    tokens = { complaint: await login(roles.complaint), lead: await login(roles.lead), supervisor: await login(roles.supervisor), admin: await login(roles.admin) };
   }, 180_000);
 
   afterAll(async () => {
@@ -215,6 +216,18 @@ describe('the suite under faults', () => {
       }
     }
 
+    // Audit: the gateway answered 2xx only after the intake's entry was in the chain, so each
+    // acknowledged request id is there exactly once, with the status the client saw.
+    const auditByRequest = await auditStatusesByRequestId(db);
+    const auditRows = [...auditByRequest.values()].reduce((n, statuses) => n + statuses.length, 0);
+    const auditProblems = acked
+      .filter((o) => !o.requestId || JSON.stringify(auditByRequest.get(o.requestId) ?? []) !== JSON.stringify([o.status]))
+      .map((o) => `${o.tag} acknowledged ${o.status} as request ${o.requestId ?? '(no x-request-id)'}, audited ${JSON.stringify(o.requestId ? (auditByRequest.get(o.requestId) ?? []) : [])}`);
+    const auditedAcked = acked.length - auditProblems.length;
+    const unavailableAudited = unavailable.filter((o) => o.requestId && auditByRequest.has(o.requestId)).length;
+    const verifyRes = await fetch(`${base}/api/v1/audit/verify`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+    const chain = (await verifyRes.json()) as { checked?: number; ok?: boolean; brokenAtSeq?: number };
+
     const count = (kind: IntakeKind, list: IntakeOutcome[]) => list.filter((o) => o.kind === kind).length;
     const statusCounts = JSON.stringify(Object.fromEntries([...group(unexpected, (o) => String(o.status), () => 1)].map(([k, v]) => [k, v.length])));
     console.log(
@@ -224,6 +237,7 @@ describe('the suite under faults', () => {
         `kills=${suite.kills} natsRestarts=${events.filter((e) => e === 'nats started').length} postgresRestarts=${events.filter((e) => e === 'postgres restarted').length} unplannedExits=${suite.crashes.length}${suite.crashes.length ? ` [${suite.crashes.join('; ')}]` : ''}`,
         `records=${records} streamMessages=${stream.length} outboxRows=${outbox.length} eventsOfAcknowledged=${eventsOfAcked} deadLetters=${deadLetters}`,
         `indicatorComparisons=${comparisons} (with items ${withItems}, facts ${facts.length}) mismatches=${indicatorProblems.length}`,
+        `auditRows=${auditRows} auditedAcknowledged=${auditedAcked}/${acked.length} auditProblems=${auditProblems.length} 503sAudited=${unavailableAudited} chain=${chain.ok ? 'intact' : `broken at ${chain.brokenAtSeq}`} (checked ${chain.checked})`,
       ].join('\n  '),
     );
 
@@ -237,6 +251,9 @@ describe('the suite under faults', () => {
     expect(deadLetters).toBe(0);
     expect(indicatorProblems.slice(0, 10)).toEqual([]);
     expect(withItems).toBeGreaterThan(0);
+    expect(auditProblems.slice(0, 10)).toEqual([]);
+    expect(verifyRes.status).toBe(200);
+    expect(chain).toEqual({ checked: auditRows, ok: true });
   }, 300_000);
 });
 

@@ -9,6 +9,8 @@ export interface IntakeOutcome {
   status: number | 'timeout' | 'network';
   /** The record id the gateway acknowledged (2xx only). */
   id?: string;
+  /** The gateway's request id (response header x-request-id): its audit entry carries it. */
+  requestId?: string;
   body?: unknown;
   ms: number;
 }
@@ -86,7 +88,8 @@ async function post(baseUrl: string, token: string, kind: IntakeKind, tag: strin
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     const id = res.ok ? (parsed as { id?: string } | undefined)?.id : undefined;
-    return { kind, tag, status: res.status, ...(id ? { id } : {}), body: parsed, ms: Date.now() - started };
+    const requestId = res.headers.get('x-request-id') ?? undefined;
+    return { kind, tag, status: res.status, ...(id ? { id } : {}), ...(requestId ? { requestId } : {}), body: parsed, ms: Date.now() - started };
   } catch (error) {
     const name = (error as Error).name;
     const status = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network';
