@@ -68,9 +68,11 @@ export class LeadsRepository {
   async insertLeads(manager: EntityManager, rows: LeadRow[]): Promise<number> {
     if (rows.length === 0) return 0;
     const columns = insertedColumns(manager);
+    // A key left out reads as NULL: most of an imported lead's columns are empty, and the JSON
+    // is built, sent and parsed once per row.
     const records = rows.map((row) => {
       const record: Record<string, unknown> = {};
-      for (const { property, column } of columns) record[column] = row[property] ?? null;
+      for (const { property, column } of columns) if (row[property] != null) record[column] = row[property];
       return record;
     });
     const names = columns.map((c) => `"${c.column}"`).join(', ');
