@@ -9,7 +9,16 @@ export interface ServiceDataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** How long a query waits for a pooled connection (or a new one to open) before failing. */
+  connectionTimeoutMs?: number;
 }
+
+/**
+ * The gateway answers 503 once a service has not replied within NATS_REQUEST_TIMEOUT_MS (10 s by
+ * default): work still queued for a connection after that only piles up behind an overloaded or
+ * unreachable database, so it fails instead (a database-unavailable error: 503, or a retried event).
+ */
+const CONNECTION_TIMEOUT_MS = 10_000;
 
 /** One DataSource per service, pinned to its own schema; schema changes only by migration. */
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
@@ -24,6 +33,11 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     synchronize: false,
     extra: {
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+      // A peer that vanished without closing (host down, network cut) is found by TCP keepalive
+      // instead of leaving its connections waiting for hours.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       // Raw SQL in repositories is written unqualified; the search path pins it to our schema.
       options: `-c search_path=${options.schema},public -c timezone=UTC`,
     },
