@@ -1,23 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '#libs/config';
+import type { Page } from 'playwright-core';
 import { usccCheckCharacter } from '#libs/domain';
-import { startService, SystemClock } from '#libs/service-kit';
-import { CasesConfig } from '../../apps/cases/src/cases.config.js';
-import { CasesModule } from '../../apps/cases/src/cases.module.js';
-import { ComplaintsConfig } from '../../apps/complaints/src/complaints.config.js';
-import { ComplaintsModule } from '../../apps/complaints/src/complaints.module.js';
-import { CreditConfig } from '../../apps/credit/src/credit.config.js';
-import { CreditModule } from '../../apps/credit/src/credit.module.js';
-import { LeadsConfig } from '../../apps/leads/src/leads.config.js';
-import { LeadsModule } from '../../apps/leads/src/leads.module.js';
-import { MetricsConfig } from '../../apps/metrics/src/metrics.config.js';
-import { MetricsModule } from '../../apps/metrics/src/metrics.module.js';
-import { UsersService } from '../../apps/gateway/src/users/users.service.js';
-import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
-import { ensureConsoleBuilt, hasBrowser, launchBrowser, logIn, logOut, screenshot, CHROMIUM, PASSWORD } from './browser-support.js';
+import { hasBrowser, localDaysAgo, logIn, logOut, startConsoleSuite, CHROMIUM, type ConsoleSuite } from './browser-support.js';
 
 const STEP_TIMEOUT_MS = 40_000;
 /** The metrics projection is event-driven: outbox relay → JetStream → metrics inbox. */
@@ -30,11 +14,6 @@ const USCC = (() => {
   return first17 + usccCheckCharacter(first17);
 })();
 
-/** `YYYY-MM-DD` in Asia/Shanghai, `days` before `now`. */
-function localDaysAgo(now: Date, days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now.getTime() - days * 86_400_000));
-}
-
 if (!hasBrowser) console.warn(`SKIPPED console journeys: ${CHROMIUM} is missing — install it with: apt-get update && apt-get install -y chromium`);
 
 /**
@@ -43,51 +22,20 @@ if (!hasBrowser) console.warn(`SKIPPED console journeys: ${CHROMIUM} is missing 
  * late records.
  */
 (hasBrowser ? describe : describe.skip)('console journeys of each role in a real browser', () => {
-  let h: GatewayHarness;
-  const services: INestApplication[] = [];
-  let browser: BrowserContext;
-  let userDataDir: string;
+  let suite: ConsoleSuite;
+  let h: ConsoleSuite['h'];
   let page: Page;
   let officerToken: string;
   let supervisorToken: string;
   let lateLeadId: string;
-  const shots: string[] = [];
-
-  const api = async (token: string, method: string, url: string, payload?: unknown) => {
-    const res = await h.request({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
-    return res.json() as Record<string, any>;
-  };
-  const shot = async (name: string) => shots.push(await screenshot(page, name));
-  /** An antd Select: open it by its label, pick the option by its text. */
-  const choose = async (fieldLabel: string, option: string) => {
-    // The form marks required fields with an asterisk in the accessible name ("* 调解结果").
-    await page.getByRole('combobox', { name: new RegExp(`^(\\* )?${fieldLabel}$`) }).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  };
-  const statusTag = (text: string) => page.locator('.ant-card-extra .ant-tag').filter({ hasText: text });
+  const api = (token: string, method: string, url: string, payload?: unknown) => suite.api(token, method, url, payload);
+  const shot = (name: string) => suite.shot(name);
+  const choose = (fieldLabel: string, option: string) => suite.choose(fieldLabel, option);
+  const statusTag = (text: string) => suite.statusTag(text);
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    h = await startGatewayHarness({ now: new Date().toISOString() });
-    // The services run on the real clock: the browser's "today" is the real one, and the metrics
-    // projection orders a record's snapshots by the instant they were recorded, which a frozen
-    // clock would make a tie (received and decided in the same millisecond).
-    const clock = { clock: new SystemClock() };
-    const leads = loadConfig(LeadsConfig, h.env);
-    const cases = loadConfig(CasesConfig, h.env);
-    const complaints = loadConfig(ComplaintsConfig, { ...h.env, PII_KEY: 'ab'.repeat(32) });
-    const credit = loadConfig(CreditConfig, h.env);
-    const metrics = loadConfig(MetricsConfig, h.env);
-    services.push(
-      ...(await Promise.all([
-        startService(LeadsModule.register(leads, clock), 'leads', leads),
-        startService(CasesModule.register(cases, clock), 'cases', cases),
-        startService(ComplaintsModule.register(complaints, clock), 'complaints', complaints),
-        startService(CreditModule.register(credit, clock), 'credit', credit),
-        startService(MetricsModule.register(metrics, clock), 'metrics', metrics),
-      ])),
-    );
+    suite = await startConsoleSuite();
+    ({ h, page } = suite);
     [officerToken, , supervisorToken] = await Promise.all([
       h.tokenFor('officer', '320902', 'li.officer'),
       h.tokenFor('complaint_handler', '320902', 'zhang.handler'),
@@ -96,20 +44,12 @@ if (!hasBrowser) console.warn(`SKIPPED console journeys: ${CHROMIUM} is missing 
       h.tokenFor('officer', '320900', 'zhou.inspector'),
       h.tokenFor('officer', '320900', 'wu.inspector'),
     ]);
-    // Created without logging in: the login rate limit counts every login of this test.
-    const users = h.app.get(UsersService);
-    await users.create({ username: 'zhao.admin', password: PASSWORD, role: 'admin', bureau: '320900' });
-    await users.create({ username: 'exchange.12315', password: PASSWORD, role: 'integration', bureau: '320902' });
-    ({ browser, userDataDir } = await launchBrowser());
-    page = await browser.newPage();
+    await suite.createUser('zhao.admin', 'admin', '320900');
+    await suite.createUser('exchange.12315', 'integration', '320902');
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    for (const s of services.reverse()) await s.close();
-    await h?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    if (shots.length) console.info(`console screenshots:\n${shots.join('\n')}`);
+    await suite?.close();
   }, STEP_TIMEOUT_MS);
 
   it('a supervisor’s dashboard starts with no report lead counted for 17.1', async () => {

@@ -35,6 +35,7 @@ export interface Subject {
 
 export interface Lead {
   id: string;
+  readOnly?: boolean;
   bureau: string;
   channel: string;
   online: boolean;
@@ -46,12 +47,16 @@ export interface Lead {
   dueDate: string;
   provisional: boolean;
   extended: boolean;
+  extension?: { reason: string; approvedBy: string; approvedAt: string };
   pauses: Pause[];
   outcome?: string;
   decidedAt?: string;
   caseId?: string;
   reportedBackAt?: string;
   duplicateOf?: string;
+  /** Outcome `transfer`: the bureau (or department) it went to, and the lead opened there. */
+  transferTo?: string;
+  transferredLeadId?: string;
   onTime?: boolean;
   ruleUnconfirmed?: boolean;
   overdue?: boolean;
@@ -60,6 +65,8 @@ export interface Lead {
 
 export interface CaseRecord {
   id: string;
+  /** Seen by a bureau the case was transferred away from: history only, no actions. */
+  readOnly?: boolean;
   /** Absent for a simplified case (简易程序), which has no lead. */
   leadId?: string;
   bureau: string;
@@ -74,7 +81,7 @@ export interface CaseRecord {
   dueSoon?: boolean;
   extensions: { kind: string; reason: string; length?: number; newDueDate?: string; approvedBy?: string }[];
   pauses: Pause[];
-  transfers: { from: string; to: string; at: string }[];
+  transfers: { from: string; to: string; at: string; reason?: string }[];
   steps?: { step: string; at: string }[];
   decision?: { result: string; decidedAt?: string; penalties?: { type: string; amount?: number }[] };
   closedAt?: string;
@@ -87,13 +94,17 @@ export interface CaseRecord {
 export interface Evidence {
   id: string;
   type: string;
-  sourceUrl?: string;
+  fileName?: string;
+  size?: number;
+  sourceUrl?: string | null;
   capturedAt?: string;
+  capturedBy?: string;
   method?: string;
   sha256: string;
-  hashOk?: boolean;
+  /** Only on `GET /cases/:id/evidence/:evidenceId`, which re-hashes the stored bytes. */
   verified?: boolean;
-  mismatch?: boolean;
+  integrity?: 'ok' | 'mismatch' | 'missing';
+  actualSha256?: string | null;
 }
 
 export interface Complaint {
@@ -118,6 +129,8 @@ export interface Complaint {
   closedAt?: string;
   satisfaction?: string;
   forwards?: { from: string; to: string; at: string }[];
+  /** The rule set version the complaint's clocks run on (kept until an admin re-bases it). */
+  ruleSet?: { id: string; version: number; title?: string };
   ruleUnconfirmed?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Space, message, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ApiError } from '../api/client';
 
 /** Puts each `details[].field` problem (e.g. `subject.uscc`) under its form field. */
@@ -39,6 +39,9 @@ interface ApiFormProps<T> {
 export function ApiForm<T>({ submit, onDone, submitText = '提交', successText = '已保存', initialValues, layout = 'vertical', children, form: given }: ApiFormProps<T>) {
   const [own] = Form.useForm();
   const form = given ?? own;
+  // Prefixes the field ids: a page with several forms (one per table row or tab) would otherwise
+  // repeat ids like "reason", and each label would point at the first form's field.
+  const name = useId();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; more: string[] } | null>(null);
   const onFinish = async (values: Record<string, unknown>) => {
@@ -57,7 +60,7 @@ export function ApiForm<T>({ submit, onDone, submitText = '提交', successText 
     }
   };
   return (
-    <Form form={form} layout={layout} initialValues={initialValues} onFinish={onFinish} onValuesChange={() => setProblem(null)}>
+    <Form form={form} name={name} layout={layout} initialValues={initialValues} onFinish={onFinish} onValuesChange={() => setProblem(null)}>
       {children}
       {problem && (
         <Alert

@@ -1,5 +1,6 @@
 import { Card, Form, InputNumber, Select, Table } from 'antd';
 import { get, put } from '../../api/client';
+import { formatInstant } from '../../app/dates';
 import { COMPARATOR_LABELS } from '../../app/labels';
 import { useApi } from '../../app/use-api';
 import { ApiForm } from '../../components/ApiForm';
@@ -12,6 +13,8 @@ interface IndicatorConfig {
   comparator: string;
   minimumSample: number;
   nationalRate?: number | null;
+  updatedBy?: string | null;
+  updatedAt?: string | null;
 }
 
 function ConfigEditor({ row, done }: { row: IndicatorConfig; done(): void }) {
@@ -24,7 +27,7 @@ function ConfigEditor({ row, done }: { row: IndicatorConfig; done(): void }) {
       submitText="保存"
     >
       <Form.Item name="comparator">
-        <Select style={{ width: 100 }} options={['>', '>=', '=', '<='].map((c) => ({ value: c, label: COMPARATOR_LABELS[c] }))} />
+        <Select aria-label="比较方式" style={{ width: 100 }} options={['>', '>=', '=', '<='].map((c) => ({ value: c, label: COMPARATOR_LABELS[c] }))} />
       </Form.Item>
       <Form.Item name="threshold" label="阈值">
         <InputNumber min={0} max={100} step={0.5} style={{ width: 90 }} />
@@ -55,6 +58,7 @@ export default function ThresholdsPage() {
         columns={[
           { title: '指标', width: 260, render: (_: unknown, r) => `${r.code} ${r.name ?? ''}` },
           { title: '设置', render: (_: unknown, r) => <ConfigEditor row={r} done={list.reload} /> },
+          { title: '最近修改', width: 170, render: (_: unknown, r) => (r.updatedBy ? `${r.updatedBy} ${formatInstant(r.updatedAt)}` : '—') },
         ]}
       />
     </Card>

@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Result, Row, Select, Space, Switch, Tag } from 'antd';
+import { Alert, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Result, Row, Select, Space, Switch, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { get, post } from '../../api/client';
 import type { CaseRecord } from '../../api/types';
@@ -128,23 +128,26 @@ function caseActions(c: CaseRecord, isSupervisor: boolean, done: (c: CaseRecord)
         </ApiForm>
       ),
     });
-    actions.push({
-      key: 'transfer',
-      label: '移送管辖',
-      form: (
-        <ApiForm submit={(v) => post<CaseRecord>(`${base}/transfer`, { toBureau: v.toBureau, reason: v.reason, transferredAt: iso(v.transferredAt as Dayjs) })} onDone={done} submitText="移送">
-          <Form.Item name="toBureau" label="移送至" rules={[{ required: true, message: '请选择有管辖权的局' }]}>
-            <Select showSearch optionFilterProp="label" options={bureaus.map((b) => ({ value: b.code, label: b.name }))} style={{ maxWidth: 320 }} />
-          </Form.Item>
-          <Form.Item name="reason" label="移送理由" rules={[{ required: true, message: '请填写移送理由' }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="transferredAt" label="移送时间（默认当前）">
-            <DatePicker showTime />
-          </Form.Item>
-        </ApiForm>
-      ),
-    });
+    // A case transferred in may not be passed on (the receiving bureau disputes jurisdiction instead).
+    if (c.transfers.length === 0) {
+      actions.push({
+        key: 'transfer',
+        label: '移送管辖',
+        form: (
+          <ApiForm submit={(v) => post<CaseRecord>(`${base}/transfer`, { toBureau: v.toBureau, reason: v.reason, transferredAt: iso(v.transferredAt as Dayjs) })} onDone={done} submitText="移送" successText="已移送">
+            <Form.Item name="toBureau" label="移送至" rules={[{ required: true, message: '请选择有管辖权的局' }]}>
+              <Select showSearch optionFilterProp="label" options={bureaus.filter((b) => b.code !== c.bureau).map((b) => ({ value: b.code, label: b.name }))} style={{ maxWidth: 320 }} />
+            </Form.Item>
+            <Form.Item name="reason" label="移送理由" rules={[{ required: true, message: '请填写移送理由' }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item name="transferredAt" label="移送时间（默认当前）">
+              <DatePicker showTime />
+            </Form.Item>
+          </ApiForm>
+        ),
+      });
+    }
     actions.push({
       key: 'police',
       label: '移送公安',
@@ -197,6 +200,11 @@ function caseActions(c: CaseRecord, isSupervisor: boolean, done: (c: CaseRecord)
   return actions;
 }
 
+function lastTransfer(c: CaseRecord, name: (code: string) => string): string | undefined {
+  const t = c.transfers.at(-1);
+  return t && `${formatInstant(t.at)} 由${name(t.from)}移送${t.reason ? `，理由：${t.reason}` : ''}`;
+}
+
 export default function CasePage({ params }: { params: { id: string } }) {
   const { is } = useSession();
   const { name, all } = useBureaus();
@@ -207,6 +215,7 @@ export default function CasePage({ params }: { params: { id: string } }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <ErrorAlert error={record.error} />
+      {c?.readOnly && <Alert type="info" showIcon title={`本案已移送${name(c.bureau)}办理，本局仅可查阅`} description={lastTransfer(c, name)} />}
       <Card loading={record.loading} title={c ? `案件：${c.title ?? c.id}` : '案件'} extra={c && <Tag color="purple">{label(CASE_STATUS_LABELS, c.status)}</Tag>}>
         {c && (
           <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
@@ -229,8 +238,9 @@ export default function CasePage({ params }: { params: { id: string } }) {
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               {c.procedure !== 'simplified' && <ClockExplanation key={`${c.status}-${c.pauses.length}-${c.extensions.length}`} path={`/api/v1/cases/${c.id}/clock`} />}
-              <ActionPanel actions={caseActions(c, is('supervisor'), (next) => record.set(next), all)} />
-              <EvidenceCard caseId={c.id} items={c.evidence ?? []} onAdded={record.reload} />
+              {/* Transferred away: the sender keeps the history, the receiving bureau acts on it. */}
+              {!c.readOnly && <ActionPanel actions={caseActions(c, is('supervisor'), (next) => record.set(next), all)} />}
+              <EvidenceCard caseId={c.id} items={c.evidence ?? []} onAdded={record.reload} readOnly={c.readOnly} />
             </Space>
           </Col>
           <Col xs={24} xl={10}>

@@ -140,7 +140,15 @@ export default function LeadPage({ params }: { params: { id: string } }) {
               {l.extended && <Tag color="purple">已延期</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label="当事人">{[l.subject.name, l.subject.uscc, l.subject.platform].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="处理结果">{label(OUTCOME_LABELS, l.outcome)}</Descriptions.Item>
+            <Descriptions.Item label="处理结果">
+              {label(OUTCOME_LABELS, l.outcome)}
+              {l.transferTo && `：移送至${name(l.transferTo)}`}
+            </Descriptions.Item>
+            {l.transferredLeadId && (
+              <Descriptions.Item label="接收局线索">
+                <Link to={`/leads/${l.transferredLeadId}`}>{l.transferredLeadId.slice(0, 8)}…</Link>
+              </Descriptions.Item>
+            )}
             {l.onTime !== undefined && <Descriptions.Item label="是否按时">{l.onTime ? <Tag color="green">按时</Tag> : <Tag color="red">超期</Tag>}</Descriptions.Item>}
             {l.caseId && (
               <Descriptions.Item label="立案">
@@ -160,7 +168,7 @@ export default function LeadPage({ params }: { params: { id: string } }) {
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <ClockExplanation key={`${l.status}-${l.pauses.length}-${l.extended}`} path={`/api/v1/leads/${l.id}/clock`} />
-              <ActionPanel actions={leadActions(l, is('supervisor'), (next) => lead.set(next), all)} />
+              {!l.readOnly && <ActionPanel actions={leadActions(l, is('supervisor'), (next) => lead.set(next), all)} />}
             </Space>
           </Col>
           <Col xs={24} xl={10}>
@@ -171,6 +179,7 @@ export default function LeadPage({ params }: { params: { id: string } }) {
                   { at: p.startedAt, text: `因${label(PAUSE_REASON_LABELS, p.reason)}中止计时`, color: 'orange' },
                   { at: p.endedAt, text: '恢复计时', color: 'green' },
                 ]),
+                { at: l.extension?.approvedAt, text: `${l.extension?.approvedBy} 批准延期：${l.extension?.reason}`, color: 'purple' },
                 { at: l.decidedAt, text: `作出处理决定：${label(OUTCOME_LABELS, l.outcome)}`, color: 'purple' },
                 { at: l.reportedBackAt, text: '已向上级反馈', color: 'green' },
               ]}

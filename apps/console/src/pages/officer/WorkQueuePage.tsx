@@ -53,7 +53,9 @@ export default function WorkQueuePage() {
       // Cases carry no channel, and each list accepts only its own statuses.
       kind === 'lead' || channel || (status && !(status in CASE_STATUS_LABELS)) ? Promise.resolve({ items: [], total: 0 }) : get<Page<CaseRecord>>('/api/v1/cases', { status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
     ]);
-    const rows = [...(leads.status === 'fulfilled' ? leads.value.items.map(fromLead) : []), ...(cases.status === 'fulfilled' ? cases.value.items.map(fromCase) : [])];
+    // A record transferred away stays readable to the sender, but it is no longer the sender's to do.
+    const own = <T extends { readOnly?: boolean }>(items: T[]) => items.filter((r) => !r.readOnly);
+    const rows = [...(leads.status === 'fulfilled' ? own(leads.value.items).map(fromLead) : []), ...(cases.status === 'fulfilled' ? own(cases.value.items).map(fromCase) : [])];
     rows.sort((a, b) => Number(b.open) - Number(a.open) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     const errors = [leads, cases].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as ApiError);
     return { rows, errors };
