@@ -123,6 +123,8 @@ describe('JetStreamEventServer filterByHandlers', () => {
     const wide = await jsm.consumers.info(bed.names.eventStream, 'wide');
     expect(wide.config.filter_subject).toBe(bed.names.eventWildcard);
     expect(wide.delivered.consumer_seq).toBe(87);
+    // The 70 events it has no handler for are acknowledged too, not left to be redelivered.
+    expect({ ackFloor: wide.ack_floor.stream_seq, ackPending: wide.num_ack_pending, redelivered: wide.num_redelivered }).toEqual({ ackFloor: 87, ackPending: 0, redelivered: 0 });
     await expect(jsm.consumers.info(bed.names.eventStream, 'wide-lead_decided')).rejects.toThrow();
   }, 30_000);
 });

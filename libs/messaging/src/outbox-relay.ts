@@ -9,6 +9,8 @@ import { NATS_CONNECTION_DEFAULTS } from './nats-connection.js';
 import { describeError } from './permanent-event-error.js';
 import { outboxChannel } from './schema.js';
 
+const UTF8 = new TextEncoder();
+
 export interface OutboxRelayOptions {
   dataSource: DataSource;
   /** NATS URL(s), comma-separated. */
@@ -187,7 +189,7 @@ export class OutboxRelay {
       // msgID below sets Nats-Msg-Id; setting it twice would send two values.
       if (k !== EVENT_HEADERS.msgId) h.set(k, v);
     }
-    const data = new TextEncoder().encode(row.envelope);
+    const data = UTF8.encode(row.envelope);
     return js.publish(this.opts.names.eventSubject(row.type), data, {
       msgID: row.id,
       headers: h,
