@@ -50,7 +50,9 @@ export async function startService(
   app.get(ConsumerRegistry).register(name, events);
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
-  await app.startAllMicroservices();
+  // Init hooks first (the calendar is loaded, the relay started): a backlog of events or
+  // commands waiting in NATS is then never handled by a half-initialised service.
   await app.init();
+  await app.startAllMicroservices();
   return app;
 }
