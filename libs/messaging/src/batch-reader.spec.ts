@@ -62,4 +62,23 @@ describe(BatchReader.name, () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
     await expect(sut.next(10)).resolves.toEqual([]);
   });
+
+  it('with a linger, also takes what arrives within it of the first item, then closes the batch', async () => {
+    const f = feed<number>();
+    const sut = new BatchReader(f.iterator);
+    f.push(1);
+    setTimeout(() => f.push(2, 3), 10);
+    setTimeout(() => f.push(4), 250);
+    await expect(sut.next(100, 100)).resolves.toEqual([1, 2, 3]);
+    await expect(sut.next(100, 100)).resolves.toEqual([4]);
+  });
+
+  it('with a linger, returns as soon as the batch is full', async () => {
+    const f = feed<number>();
+    const sut = new BatchReader(f.iterator);
+    f.push(1, 2, 3);
+    const started = Date.now();
+    await expect(sut.next(3, 5_000)).resolves.toEqual([1, 2, 3]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
 });

@@ -24,6 +24,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll interval when idle; NOTIFY on insert usually wakes the relay sooner. */
   pollMs?: number;
+  /**
+   * How long the relay waits after a NOTIFY before claiming (default 20 ms), so a steady stream
+   * of small writes is published in batches instead of a claim transaction per write.
+   */
+  lingerMs?: number;
   /** First and last delay of the capped exponential backoff while NATS or the database fail. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -61,6 +66,7 @@ interface ClaimedRow {
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollMs: number;
+  private readonly lingerMs: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly publishTimeoutMs: number;
@@ -76,6 +82,7 @@ export class OutboxRelay {
   constructor(private readonly opts: OutboxRelayOptions) {
     this.batchSize = opts.batchSize ?? 500;
     this.pollMs = opts.pollMs ?? 250;
+    this.lingerMs = opts.lingerMs ?? 20;
     this.minBackoffMs = opts.minBackoffMs ?? 200;
     this.maxBackoffMs = opts.maxBackoffMs ?? 5000;
     this.publishTimeoutMs = opts.publishTimeoutMs ?? 5000;
@@ -271,10 +278,19 @@ export class OutboxRelay {
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      let timer = setTimeout(done, ms);
+      let lingering = false;
+      // A NOTIFY wakes us lingerMs later (writes arriving meanwhile join the batch); stop() at once.
+      const linger = () => {
+        if (!this.running) return done();
+        if (lingering) return;
+        lingering = true;
+        clearTimeout(timer);
+        timer = setTimeout(done, this.lingerMs);
+      };
       // While backing off, a NOTIFY must not wake us (that would hammer a dead NATS per write);
       // stop() and a NATS reconnect still do.
-      this.wake = wakeOnNotify ? done : () => (!this.running || this.natsUp ? done() : undefined);
+      this.wake = wakeOnNotify ? linger : () => (!this.running || this.natsUp ? done() : undefined);
     });
   }
 }
