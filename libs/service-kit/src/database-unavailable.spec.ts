@@ -17,6 +17,11 @@ describe(isDatabaseUnavailable.name, () => {
       error: Object.assign(new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
       unavailable: true,
     },
+    {
+      name: 'TypeORM COMMIT on a query runner released when its connection died (fault test: 1 intake in ~4,000)',
+      error: Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      unavailable: true,
+    },
     { name: 'wrapped in cause', error: new Error('outer', { cause: pgError('ECONNRESET') }), unavailable: true },
     { name: 'unique violation is a bug or conflict, not an outage', error: pgError('23505'), unavailable: false },
     { name: 'syntax error', error: pgError('42601'), unavailable: false },

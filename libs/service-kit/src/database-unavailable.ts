@@ -4,11 +4,12 @@ const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 /**
  * node-postgres raises these without a code when a connection dies under it; TypeORM releases a
- * query runner whose connection emitted an error, and the transaction's next query then reports
- * the release (it was never sent, so nothing of that transaction was committed).
+ * query runner whose connection emitted an error, and the transaction's next query (its COMMIT
+ * too) then reports the release, in one of two wordings (it was never sent, so nothing of that
+ * transaction was committed).
  */
 const DRIVER_MESSAGES =
-  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|connection provided by a query runner was already released/;
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|connection provided by a query runner was already released|Query runner already released/;
 
 /**
  * Whether an error means the database is (momentarily) unreachable rather than a fault of the
