@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 export { newEvent, eventHeaders, parseEnvelope, isValidEventType, type NewEventInput } from './envelope.js';
 export { appendToOutbox } from './outbox.js';
+export { backoffDelay } from './backoff.js';
 export { NATS_CONNECTION_DEFAULTS } from './nats-connection.js';
 export { RouteMemo } from './route-memo.js';
 export { MESSAGING_ENTITIES, OutboxRow, InboxRow } from './entities.js';

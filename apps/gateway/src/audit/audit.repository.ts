@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AUDIT_GENESIS_HASH, auditHash, type AuditEntry } from '#libs/domain';
+import { backoffDelay } from '#libs/messaging';
 import { isDatabaseUnavailable } from '#libs/service-kit';
 
 type NewAuditEntry = Omit<AuditEntry, 'seq'>;
@@ -73,10 +74,9 @@ export class AuditRepository {
    * batch is never in the chain twice.
    */
   private async writeExactlyOnce(entries: NewAuditEntry[], deadline: number): Promise<void> {
-    let pause = FIRST_PAUSE_MS;
     /** The transaction of the last attempt, once the server gave it an id: it may have committed. */
     let attempt: string | undefined;
-    for (;;) {
+    for (let tries = 1; ; tries++) {
       let failure: unknown;
       try {
         const earlier: TransactionStatus = attempt === undefined ? 'aborted' : await this.transactionStatus(attempt);
@@ -93,9 +93,9 @@ export class AuditRepository {
         if (!isDatabaseUnavailable(error)) throw error;
         failure = error;
       }
+      const pause = backoffDelay(tries, FIRST_PAUSE_MS, MAX_PAUSE_MS);
       if (performance.now() + pause > deadline) throw failure;
       await sleep(pause);
-      pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
   }
 
