@@ -1,3 +1,4 @@
+import { within } from '#libs/testing';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +10,6 @@ jest.setTimeout(60_000);
 
 const NOW = '2026-11-27T02:00:00Z';
 const TIMED_OUT = 'timed out: a transaction waited for a second connection';
-const within = <T>(ms: number, work: Promise<T>) => Promise.race([work, new Promise<typeof TIMED_OUT>((r) => setTimeout(() => r(TIMED_OUT), ms))]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -55,7 +55,7 @@ describe('cases service on a two-connection pool', () => {
 
   /** The work's result, or a failure naming what the database sessions were doing when it hung. */
   const bounded = async <T>(ms: number, work: Promise<T>): Promise<T> => {
-    const result = await within(ms, work);
+    const result = await within(ms, work, TIMED_OUT);
     if (result === TIMED_OUT) throw new Error(`${TIMED_OUT}; sessions: ${JSON.stringify(await sessions(), null, 1)}`);
     return result as T;
   };
@@ -72,7 +72,7 @@ describe('cases service on a two-connection pool', () => {
 
   afterAll(async () => {
     // A hung service never gives its connections back, so it cannot shut down: left to --forceExit.
-    if (t) await within(10_000, t.close());
+    if (t) await within(10_000, t.close(), TIMED_OUT);
   });
 
   it('files cases from events while commands, evidence, soft measures, the demo seed and reads run, every one answered', async () => {

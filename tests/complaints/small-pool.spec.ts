@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '#libs/config';
 import { startService } from '#libs/service-kit';
+import { within } from '#libs/testing';
 import { ComplaintsConfig } from '../../apps/complaints/src/complaints.config.js';
 import { ComplaintsModule } from '../../apps/complaints/src/complaints.module.js';
 import { startGatewayHarness, type GatewayHarness, type HttpResult } from '../support/gateway-harness.js';
@@ -10,7 +11,6 @@ import { complaintBody } from './complaints-harness.js';
 jest.setTimeout(60_000);
 
 const TIMED_OUT = 'timed out: a command waited for a second connection';
-const within = <T>(ms: number, work: Promise<T>) => Promise.race([work, new Promise<typeof TIMED_OUT>((r) => setTimeout(() => r(TIMED_OUT), ms))]);
 
 /**
  * The complaints service on the smallest pool it accepts: two connections, one of them kept by
@@ -58,6 +58,7 @@ describe('complaints service on a two-connection pool', () => {
           send('POST', `/api/v1/complaints/${id}/acceptance`, handler, { accepted: true, decidedAt: '2026-05-07T10:00:00+08:00' }).then((r) => r.statusCode),
         ),
       ]),
+      TIMED_OUT,
     );
     expect(statuses).toEqual(Array(8).fill(200));
     for (const id of rebased) expect((await send('GET', `/api/v1/complaints/${id}`, admin)).json()).toMatchObject({ ruleSet: { version: 2 } });

@@ -6,6 +6,7 @@ import { loadConfig } from '#libs/config';
 import { natsNames } from '#libs/contracts';
 import { newEvent } from '#libs/messaging';
 import { startService } from '#libs/service-kit';
+import { within } from '#libs/testing';
 import { CreditConfig } from '../../apps/credit/src/credit.config.js';
 import { CreditModule } from '../../apps/credit/src/credit.module.js';
 import { startGatewayHarness, type GatewayHarness, type HttpResult } from '../support/gateway-harness.js';
@@ -15,7 +16,6 @@ jest.setTimeout(60_000);
 
 const BUREAU = '320902';
 const TIMED_OUT = 'timed out: a transaction waited for a second connection';
-const within = <T>(ms: number, work: Promise<T>) => Promise.race([work, new Promise<typeof TIMED_OUT>((r) => setTimeout(() => r(TIMED_OUT), ms))]);
 
 /**
  * The credit service on the smallest pool it accepts: two connections, one of them kept by the
@@ -64,6 +64,7 @@ describe('credit service on a two-connection pool', () => {
         send('POST', '/api/v1/credit/regrade', admin, {}).then((r) => r.statusCode),
         send('POST', '/api/v1/credit/regrade', admin, {}).then((r) => r.statusCode),
       ]),
+      TIMED_OUT,
     );
     expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 200, 200]);
     const grades = await eventually(
@@ -76,7 +77,7 @@ describe('credit service on a two-connection pool', () => {
 
   it('regrades on demand once a publication ended, through the sweep’s own connection', async () => {
     h.clock.set('2029-11-21T01:00:00Z'); // three years after the penalties: their publication has ended
-    const res = await within(15_000, send('POST', '/api/v1/credit/regrade', admin, {}));
+    const res = await within(15_000, send('POST', '/api/v1/credit/regrade', admin, {}), TIMED_OUT);
     expect(res).not.toBe(TIMED_OUT);
     expect((res as HttpResult).json()).toMatchObject({ asOf: '2029-11-21', regraded: 3, changed: 3 });
   });
