@@ -62,7 +62,7 @@ describe('JetStreamEventServer consumer killed repeatedly', () => {
 
     await waitFor('the projection to catch up', async () => (await world.facts()).facts >= WRITES, {
       timeoutMs: 60_000,
-      describe: async () => JSON.stringify(await world.facts()),
+      describe: async () => `${await world.diagnose()}; projector alive: ${projector!.alive}; its log: ${projector!.log.slice(-2000)}`,
     });
     // Anything still unacked would come back after ack_wait: let it, then count.
     await waitFor('the consumer to have nothing pending', async () => (await world.pending()) === 0, { timeoutMs: 30_000 });

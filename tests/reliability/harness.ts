@@ -269,6 +269,18 @@ export class World {
     return info.num_pending + info.num_ack_pending;
   }
 
+  /** What a stuck wait reports: rows, stream, outbox and the durable's state, to tell a stalled relay from a stalled consumer. */
+  async diagnose(durable = 'tally_projection'): Promise<string> {
+    const info = await (await jetstreamManager(this.nc)).consumers.info(this.names.eventStream, durable);
+    return JSON.stringify({
+      rows: await this.rowsWritten(),
+      unpublished: await this.unpublished(),
+      stream: await this.streamMessages(),
+      facts: await this.facts(),
+      consumer: { pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered, waiting: info.num_waiting, delivered: info.delivered.stream_seq, ackFloor: info.ack_floor.stream_seq },
+    });
+  }
+
   streamMessages(): Promise<number> {
     return streamMessageCount(this.nc, this.names.eventStream);
   }

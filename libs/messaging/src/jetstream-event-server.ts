@@ -28,6 +28,7 @@ import { defaultLogger, type MessagingLogger } from './logger.js';
 import { NATS_CONNECTION_DEFAULTS } from './nats-connection.js';
 import { RouteMemo } from './route-memo.js';
 import { describeError, runHandlerScope, type PermanentEventError } from './permanent-event-error.js';
+import { isStalled, type StallLimits } from './stall-watch.js';
 
 /** Pass as the transport of `@EventPattern(type, JETSTREAM_EVENTS)` to bind a handler to this server only. */
 export const JETSTREAM_EVENTS = Symbol('JETSTREAM_EVENTS');
@@ -66,6 +67,16 @@ export interface JetStreamEventServerOptions {
   lingerMs?: number;
   /** Messages pulled ahead (default twice `batchSize`, at most 1000 unacknowledged); a batch is at most what is pulled. */
   prefetch?: number;
+  /**
+   * How long each pull request waits on the server (default 5 s). The server sends heartbeats at
+   * half this interval; two missed, the client pulls anew, so a lost pull costs about this long.
+   */
+  pullExpiresMs?: number;
+  /**
+   * Nothing received for this long (default 30 s), no handler running, and the server holding
+   * messages for the durable: the pull subscription is closed and opened again (see `isStalled`).
+   */
+  stallMs?: number;
   /** Stream settings used only if the stream does not exist yet. */
   stream?: JetStreamSetupOptions;
   logger?: MessagingLogger;
@@ -99,9 +110,16 @@ interface Route {
   filter: string;
 }
 
-/** A message ready for its handler. */
+/** `prepare`'s answer for an event type no handler listens to. */
 const NO_HANDLER = Symbol('no handler');
 
+/** Whether a batch is being handled, and since when the subscription has been quiet. */
+interface Activity {
+  busy: boolean;
+  quietSince: number;
+}
+
+/** A message ready for its handler. */
 interface Delivery {
   m: JsMsg;
   event: EventEnvelope;
@@ -129,6 +147,8 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
   private readonly batchSize: number;
   private readonly lingerMs: number;
   private readonly prefetch: number;
+  private readonly pullExpiresMs: number;
+  private readonly stallLimits: StallLimits;
   private readonly log: MessagingLogger;
   private readonly listeners = new Map<string, Listener[]>();
   private nc?: NatsConnection;
@@ -151,6 +171,9 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     this.batchSize = opts.batchSize ?? 500;
     this.lingerMs = opts.lingerMs ?? 20;
     this.prefetch = opts.prefetch ?? 2 * this.batchSize;
+    this.pullExpiresMs = opts.pullExpiresMs ?? 5000;
+    const stallMs = opts.stallMs ?? 30_000;
+    this.stallLimits = { stallMs, redeliveryStallMs: stallMs + this.ackWaitMs + this.maxNakDelayMs };
     this.log = opts.logger ?? defaultLogger(JetStreamEventServer.name);
     if (!(this.maxDeliver >= 1)) throw new RangeError('maxDeliver must be at least 1');
     if (!(this.batchSize >= 1)) throw new RangeError('batchSize must be at least 1');
@@ -309,14 +332,23 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         // Recreates the durable if it was deleted while we ran (a replay then goes through the inbox).
         if (failures > 0) await this.ensureConsumer(route);
         const consumer = await this.js!.consumers.get(this.opts.names.eventStream, route.durable);
-        const messages = await consumer.consume({ max_messages: this.prefetch });
+        const messages = await consumer.consume({ max_messages: this.prefetch, expires: this.pullExpiresMs });
         this.messages.set(route.durable, messages);
         void this.watchConsumer(messages, route);
         if (this.closing) await messages.close();
-        const reader = new BatchReader(messages[Symbol.asyncIterator]());
-        for (let batch = await reader.next(this.batchSize, this.lingerMs); batch.length > 0; batch = await reader.next(this.batchSize, this.lingerMs)) {
-          failures = 0;
-          await this.handleBatch(batch);
+        const activity: Activity = { busy: false, quietSince: Date.now() };
+        const stopWatching = this.watchForStall(route, messages, activity);
+        try {
+          const reader = new BatchReader(messages[Symbol.asyncIterator]());
+          for (let batch = await reader.next(this.batchSize, this.lingerMs); batch.length > 0; batch = await reader.next(this.batchSize, this.lingerMs)) {
+            failures = 0;
+            activity.busy = true;
+            await this.handleBatch(batch);
+            activity.busy = false;
+            activity.quietSince = Date.now();
+          }
+        } finally {
+          stopWatching();
         }
         if (this.closing) break;
         throw new Error('message iterator ended');
@@ -338,6 +370,30 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         return;
       }
     }
+  }
+
+  /** Closes the pull subscription when it has gone quiet while the server holds messages for it (the loop then opens a new one). */
+  private watchForStall(route: Route, messages: ConsumerMessages, activity: Activity): () => void {
+    let checking = false;
+    const check = async () => {
+      const info = await this.jsm!.consumers.info(this.opts.names.eventStream, route.durable);
+      const quietMs = Date.now() - activity.quietSince;
+      if (activity.busy || !isStalled(quietMs, info, this.stallLimits)) return;
+      this.log.warn(
+        `consumer ${route.durable}: nothing received for ${Math.round(quietMs / 1000)} s while the server holds ${info.num_pending} undelivered and ${info.num_ack_pending} unacknowledged message(s); pulling anew`,
+      );
+      await messages.close();
+    };
+    const timer = setInterval(() => {
+      if (checking || activity.busy || Date.now() - activity.quietSince < this.stallLimits.stallMs) return;
+      checking = true;
+      // A failed check (NATS down) is the reconnect logic's business; the next tick tries again.
+      check()
+        .catch(() => undefined)
+        .finally(() => (checking = false));
+    }, Math.max(100, this.stallLimits.stallMs / 2));
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /**
