@@ -69,13 +69,13 @@ describe('JetStreamEventServer dead-letter', () => {
 
     expect(dead).toHaveLength(3);
     const reasons = dead.map((d) => d.reason).sort();
-    expect(reasons[0]).toMatch(/^failed 3 deliveries: /);
+    expect(reasons[0]).toMatch(/^failed 3 attempts: /);
     expect(reasons[1]).toMatch(/^permanent: entry 30 can never be projected/);
     expect(reasons[2]).toMatch(/^unparseable JSON/);
     for (const d of dead) expect(d.consumer).toBe(DURABLE);
     expect(dead.filter((d) => d.type === TALLY_EVENT)).toHaveLength(3);
     expect(new Set(dead.map((d) => d.subject))).toEqual(new Set([world.names.deadLetterSubject(DURABLE)]));
     // The entry that failed twice was retried with backoff and then projected.
-    expect(consumerLog.filter((l) => /failed \(delivery \d\)/.test(l)).length).toBeGreaterThanOrEqual(2 + 2);
+    expect(consumerLog.filter((l) => /failed \(attempt \d\)/.test(l)).length).toBeGreaterThanOrEqual(2 + 2);
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import { newEvent } from './envelope.js';
 import { JetStreamEventServer } from './jetstream-event-server.js';
 import type { JetStreamContext } from './jetstream-context.js';
 import { PermanentEventError } from './permanent-event-error.js';
-import { createMessagingTables } from './schema.js';
+import { createInboxAttemptTable, createMessagingTables } from './schema.js';
 import { startMessagingTestBed, type MessagingTestBed } from './test-bed.int-support.js';
 
 const EVENT = 'deferred.counted';
@@ -25,6 +25,7 @@ interface Counted {
 class DeferredInit1767225600001 implements MigrationInterface {
   async up(qr: QueryRunner): Promise<void> {
     await createMessagingTables(qr);
+    await createInboxAttemptTable(qr);
     await qr.query(`CREATE TABLE deferred_fact (seq int PRIMARY KEY, flush int NOT NULL)`);
   }
   async down(): Promise<void> {}

@@ -9,7 +9,7 @@ import type { EventEnvelope } from '#libs/contracts';
 import { newEvent } from './envelope.js';
 import { JetStreamEventServer } from './jetstream-event-server.js';
 import type { JetStreamContext } from './jetstream-context.js';
-import { createMessagingTables } from './schema.js';
+import { createInboxAttemptTable, createMessagingTables } from './schema.js';
 import { startMessagingTestBed, type MessagingTestBed } from './test-bed.int-support.js';
 
 const FILED = 'lead.decided';
@@ -21,6 +21,7 @@ const quiet = { log() {}, warn() {}, error() {} };
 class FilteredInit1767225600002 implements MigrationInterface {
   async up(qr: QueryRunner): Promise<void> {
     await createMessagingTables(qr);
+    await createInboxAttemptTable(qr);
     await qr.query(`CREATE TABLE seen (event_id uuid PRIMARY KEY, type text NOT NULL)`);
   }
   async down(): Promise<void> {}

@@ -6,7 +6,7 @@ export { backoffDelay } from './backoff.js';
 export { NATS_CONNECTION_DEFAULTS } from './nats-connection.js';
 export { RouteMemo } from './route-memo.js';
 export { MESSAGING_ENTITIES, OutboxRow, InboxRow } from './entities.js';
-export { createMessagingTables, dropMessagingTables, outboxChannel } from './schema.js';
+export { createMessagingTables, dropMessagingTables, createInboxAttemptTable, InboxAttempts1766500000000, outboxChannel } from './schema.js';
 export {
   ensureJetStream,
   DEFAULT_RETENTION_DAYS,

@@ -34,10 +34,14 @@ import { isStalled, type StallLimits } from './stall-watch.js';
 export const JETSTREAM_EVENTS = Symbol('JETSTREAM_EVENTS');
 
 /**
- * Server-side delivery limit above ours: if a process dies during the last attempt the message
- * still comes back once more, and we dead-letter it instead of the server silently dropping it.
+ * The server redelivers for ever: attempts are counted by us (inbox_attempt), because the
+ * server's count also grows for copies that waited past the ack wait in a busy consumer's buffer
+ * and were never attempted, and a server limit would drop a message without a dead letter.
  */
-const SERVER_DELIVERY_MARGIN = 3;
+const UNLIMITED_DELIVERIES = -1;
+
+/** `attemptOf`'s answer for an event this consumer has already handled (its ack was lost). */
+const ALREADY_HANDLED = Symbol('already handled');
 
 export interface JetStreamEventServerOptions {
   servers: string;
@@ -45,9 +49,9 @@ export interface JetStreamEventServerOptions {
   /** Durable consumer name, also the inbox key and the dead-letter subject token. */
   durable: string;
   dataSource: DataSource;
-  /** Deliveries before a failing message is dead-lettered. */
+  /** Attempts before a failing message (or one its process keeps dying on) is dead-lettered. */
   maxDeliver?: number;
-  /** First redelivery delay after a handler failure; doubles per delivery up to `maxNakDelayMs`. */
+  /** First redelivery delay after a handler failure; doubles per attempt up to `maxNakDelayMs`. */
   nakDelayMs?: number;
   maxNakDelayMs?: number;
   /** Redelivery of an unacked message (process died) happens after this long. */
@@ -88,8 +92,11 @@ export interface JetStreamEventServerOptions {
    * `durable`, so switching an existing service over replays nothing twice; order holds per type.
    */
   filterByHandlers?: number;
-  /** Fault injection for process-level tests only: runs after the commit, before the ack. */
-  faultHooks?: { afterCommit?(event: EventEnvelope, deliveryCount: number): void | Promise<void> };
+  /** Fault injection for process-level tests only: in the handler's transaction before its commit, and after the commit before the ack. */
+  faultHooks?: {
+    beforeCommit?(event: EventEnvelope, deliveryCount: number): void | Promise<void>;
+    afterCommit?(event: EventEnvelope, deliveryCount: number): void | Promise<void>;
+  };
 }
 
 class HandlerFailure extends Error {
@@ -289,7 +296,7 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
       durable_name: route.durable,
       ack_policy: AckPolicy.Explicit,
       ack_wait: nanos(this.ackWaitMs),
-      max_deliver: this.maxDeliver + SERVER_DELIVERY_MARGIN,
+      max_deliver: UNLIMITED_DELIVERIES,
       filter_subject: route.filter,
       deliver_policy: DeliverPolicy.All,
       replay_policy: ReplayPolicy.Instant,
@@ -433,13 +440,12 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     for (const m of unhandled) m.ack();
   }
 
-  /** What a message needs: its handler, the dead-letter subject (unparseable, out of deliveries), or only an ack (no handler). */
+  /** What a message needs: its handler, the dead-letter subject (unparseable), or only an ack (no handler). */
   private prepare(m: JsMsg): Delivery | typeof NO_HANDLER | { deadLetter: string; event?: EventEnvelope } {
     const deliveryCount = m.info.deliveryCount;
     const parsed = parseEnvelope(m.data);
     if (!parsed.ok) return { deadLetter: parsed.reason };
     const event = parsed.event;
-    if (deliveryCount > this.maxDeliver) return { deadLetter: `delivered ${deliveryCount} times; the last attempt did not finish`, event };
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) return NO_HANDLER;
     return { m, event, handler, deliveryCount };
@@ -486,26 +492,39 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         handled.push(d);
       }
       await this.runBeforeCommit(hooks);
+      for (const d of handled) await this.opts.faultHooks?.beforeCommit?.(d.event, d.deliveryCount);
       return handled;
     });
   }
 
-  private async handleOne({ m, event, handler, deliveryCount }: Delivery): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+  private async handleOne(delivery: Delivery): Promise<void> {
+    const { m, event, deliveryCount } = delivery;
+    let attempt: number | typeof ALREADY_HANDLED | undefined;
+    for (let retry = 1; ; retry++) {
       try {
-        await this.handleInTransaction(handler, event, m, deliveryCount);
+        attempt ??= await this.attemptOf(delivery);
+        if (attempt === ALREADY_HANDLED) {
+          this.log.log(`consumer ${this.opts.durable}: ${event.type} ${event.id} already handled; redelivery acknowledged`);
+          m.ack();
+          return;
+        }
+        if (attempt > this.maxDeliver) {
+          return await this.deadLetter(m, `attempted ${attempt - 1} times; none finished (the process died or lost its connection)`, event);
+        }
+        await this.handleInTransaction(delivery, attempt);
         await this.opts.faultHooks?.afterCommit?.(event, deliveryCount);
         m.ack();
         return;
       } catch (err) {
-        if (err instanceof HandlerFailure) return this.handlerFailed(m, event, deliveryCount, err);
-        // Not the handler's fault (database down, commit lost): retry here without spending a
-        // delivery, keeping the message ours meanwhile.
+        // Only the handler throws it, so the attempt is known.
+        if (err instanceof HandlerFailure) return this.handlerFailed(m, event, attempt as number, err);
+        // Not the handler's fault (database down, commit lost): retry here without spending an
+        // attempt, keeping the message ours meanwhile.
         if (this.closing) {
           m.nak();
           return;
         }
-        const delay = backoffDelay(attempt, 500, 10_000);
+        const delay = backoffDelay(retry, 500, 10_000);
         this.log.warn(`consumer ${this.opts.durable}: ${event.type} ${event.id} not recorded (${describeError(err)}); retrying in ${delay} ms`);
         m.working();
         await this.sleep(delay);
@@ -513,7 +532,24 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     }
   }
 
-  private async handleInTransaction(handler: MessageHandler, event: EventEnvelope, m: JsMsg, deliveryCount: number): Promise<void> {
+  /**
+   * Which attempt at the event this delivery is: 1 on its first delivery; later, one more than
+   * the attempts recorded, the new one recorded (and committed) before it starts.
+   */
+  private async attemptOf({ event, deliveryCount }: Delivery): Promise<number | typeof ALREADY_HANDLED> {
+    if (deliveryCount === 1) return 1;
+    const recorded: { attempts: number }[] = await this.opts.dataSource.query(
+      `INSERT INTO inbox_attempt (consumer, event_id)
+       SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = $2)
+       ON CONFLICT (consumer, event_id) DO UPDATE SET attempts = inbox_attempt.attempts + 1
+       RETURNING attempts`,
+      [this.opts.durable, event.id],
+    );
+    return recorded.length === 0 ? ALREADY_HANDLED : recorded[0]!.attempts + 1;
+  }
+
+  private async handleInTransaction(delivery: Delivery, attempt: number): Promise<void> {
+    const { event } = delivery;
     await this.opts.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -524,9 +560,11 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
         this.log.log(`consumer ${this.opts.durable}: ${event.type} ${event.id} already handled; redelivery acknowledged`);
         return;
       }
+      if (attempt > 1) await manager.query(`DELETE FROM inbox_attempt WHERE consumer = $1 AND event_id = $2`, [this.opts.durable, event.id]);
       const hooks = new BeforeCommitHooks();
-      await this.runHandler(manager, { m, event, handler, deliveryCount }, hooks);
+      await this.runHandler(manager, delivery, hooks);
       await this.runBeforeCommit(hooks);
+      await this.opts.faultHooks?.beforeCommit?.(event, delivery.deliveryCount);
     });
   }
 
@@ -545,15 +583,15 @@ export class JetStreamEventServer extends Server implements CustomTransportStrat
     if ('error' in outcome) throw new HandlerFailure(outcome.error, outcome.permanent);
   }
 
-  private async handlerFailed(m: JsMsg, event: EventEnvelope, deliveryCount: number, failure: HandlerFailure): Promise<void> {
+  private async handlerFailed(m: JsMsg, event: EventEnvelope, attempt: number, failure: HandlerFailure): Promise<void> {
     if (failure.permanent) {
       return this.deadLetter(m, `permanent: ${failure.permanent.message}`, event);
     }
-    if (deliveryCount >= this.maxDeliver) {
-      return this.deadLetter(m, `failed ${deliveryCount} deliveries: ${failure.message}`, event);
+    if (attempt >= this.maxDeliver) {
+      return this.deadLetter(m, `failed ${attempt} attempts: ${failure.message}`, event);
     }
-    const delay = backoffDelay(deliveryCount, this.nakDelayMs, this.maxNakDelayMs);
-    this.log.warn(`consumer ${this.opts.durable}: ${event.type} ${event.id} failed (delivery ${deliveryCount}): ${failure.message}; redelivery in ${delay} ms`);
+    const delay = backoffDelay(attempt, this.nakDelayMs, this.maxNakDelayMs);
+    this.log.warn(`consumer ${this.opts.durable}: ${event.type} ${event.id} failed (attempt ${attempt}): ${failure.message}; redelivery in ${delay} ms`);
     m.nak(delay);
   }
 

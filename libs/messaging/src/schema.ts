@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** NOTIFY channel of a schema's outbox; the relay LISTENs on it to publish without waiting for its poll. */
 export function outboxChannel(schema: string): string {
@@ -40,6 +40,36 @@ export async function createMessagingTables(qr: QueryRunner): Promise<void> {
     END $$`);
   await qr.query(`DROP TRIGGER IF EXISTS outbox_notify ON outbox`);
   await qr.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+}
+
+/**
+ * Attempts at an event after its first delivery, one row per event being retried, committed
+ * before each attempt so that one a process died in still counts. The server's delivery count
+ * cannot serve: it also counts deliveries that waited in a busy consumer's buffer past the ack
+ * wait and were never attempted. The row goes with the handler's commit; a dead-lettered
+ * event's stays, with its count.
+ */
+export async function createInboxAttemptTable(qr: QueryRunner): Promise<void> {
+  await qr.query(`
+    CREATE TABLE IF NOT EXISTS inbox_attempt (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      attempts integer NOT NULL DEFAULT 1,
+      PRIMARY KEY (consumer, event_id)
+    )`);
+}
+
+/** The migration adding `inbox_attempt` to a service created before it; each service schema runs it once. */
+export class InboxAttempts1766500000000 implements MigrationInterface {
+  name = 'InboxAttempts1766500000000';
+
+  async up(qr: QueryRunner): Promise<void> {
+    await createInboxAttemptTable(qr);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    await qr.query(`DROP TABLE IF EXISTS inbox_attempt`);
+  }
 }
 
 /** Reverse of `createMessagingTables`, for a migration's `down`. */

@@ -10,7 +10,7 @@ import type { EventEnvelope } from '#libs/contracts';
 import { newEvent } from './envelope.js';
 import { JetStreamEventServer } from './jetstream-event-server.js';
 import type { JetStreamContext } from './jetstream-context.js';
-import { createMessagingTables } from './schema.js';
+import { createInboxAttemptTable, createMessagingTables } from './schema.js';
 import { startMessagingTestBed, type MessagingTestBed } from './test-bed.int-support.js';
 
 const NOTED = 'lead.received';
@@ -18,6 +18,7 @@ const NOTED = 'lead.received';
 class StallInit1767225600003 implements MigrationInterface {
   async up(qr: QueryRunner): Promise<void> {
     await createMessagingTables(qr);
+    await createInboxAttemptTable(qr);
     await qr.query(`CREATE TABLE noted (event_id uuid PRIMARY KEY, durable text NOT NULL)`);
   }
   async down(): Promise<void> {}

@@ -1,3 +1,4 @@
+import { InboxAttempts1766500000000 } from '#libs/messaging';
 import { CaseRow } from '../cases/case.entity.js';
 import { EvidenceRow } from '../evidence/evidence.entity.js';
 import type { EvidenceStore } from '../evidence/evidence-store.js';
@@ -9,5 +10,5 @@ export const CASES_ENTITIES = [CaseRow, EvidenceRow, SoftMeasureRow];
 
 /** The migrations in order; the evidence backfill writes into the store the service will use. */
 export function casesMigrations(store: EvidenceStore) {
-  return [CasesInit1764600000000, evidenceStoreMigration(store)];
+  return [CasesInit1764600000000, evidenceStoreMigration(store), InboxAttempts1766500000000];
 }
