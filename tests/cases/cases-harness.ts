@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { natsNames, type Actor, type LeadDecidedPayload, type LeadSnapshot } from '#libs/contracts';
 import { usccCheckCharacter } from '#libs/domain';
@@ -35,6 +36,16 @@ export interface CasesHarness {
   /** Case events as delivered by JetStream (after the relay published them). */
   streamEvents(aggregateId: string, count: number): Promise<{ type: string; payload: Record<string, any> }[]>;
   close(): Promise<void>;
+}
+
+/** Undoes the cases migrations, latest first, through the evidence store's: evidence bytes back in the table. */
+export async function undoThroughEvidenceStore(dataSource: DataSource): Promise<void> {
+  for (;;) {
+    const [last]: { name: string }[] = await dataSource.query(`SELECT name FROM cases.migrations ORDER BY id DESC LIMIT 1`);
+    if (!last) throw new Error('the evidence-store migration was never run');
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    if (last.name === 'EvidenceStore1764700000000') return;
+  }
 }
 
 export function uscc(seed: string): string {

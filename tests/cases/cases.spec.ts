@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createServiceDataSource } from '#libs/database';
 import { casesMigrations } from '../../apps/cases/src/migrations/index.js';
 import { CommandBus } from '../../apps/gateway/src/common/command-bus.js';
-import { startCasesHarness, uscc, type CasesHarness } from './cases-harness.js';
+import { startCasesHarness, undoThroughEvidenceStore, uscc, type CasesHarness } from './cases-harness.js';
 
 const NOW = '2026-11-27T02:00:00Z';
 
@@ -353,7 +353,7 @@ describe('cases service', () => {
       await dataSource.initialize();
       try {
         // Back to the schema where bytes lived in evidence.content, then forget the file.
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        await undoThroughEvidenceStore(dataSource);
         const { rows } = await t.db.query(`SELECT content FROM cases.evidence WHERE id = $1`, [evidenceId]);
         expect((rows[0].content as Buffer).equals(bytes)).toBe(true);
         rmSync(t.evidence.pathOf(sha256));

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createServiceDataSource } from '#libs/database';
 import { S3EvidenceStore } from '../../apps/cases/src/evidence/s3-evidence-store.js';
 import { casesMigrations } from '../../apps/cases/src/migrations/index.js';
-import { startCasesHarness, type CasesHarness } from './cases-harness.js';
+import { startCasesHarness, undoThroughEvidenceStore, type CasesHarness } from './cases-harness.js';
 import { startS3TestServer, type S3TestServer } from './s3-test-server.js';
 
 const meta = { type: 'screenshot', sourceUrl: 'https://shop.example.com/item/1', capturedAt: '2026-11-26T10:00:00+08:00', method: '可信时间戳截屏' };
@@ -78,7 +78,7 @@ describe('cases service with EVIDENCE_STORE=s3', () => {
     const dataSource = createServiceDataSource({ url: t.h.db.url, schema: 'cases', entities: [], migrations: casesMigrations(store) });
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      await undoThroughEvidenceStore(dataSource);
       await s3.client.send(new DeleteObjectCommand({ Bucket: s3.options.bucket, Key: sha256 }));
     } finally {
       await dataSource.destroy();
