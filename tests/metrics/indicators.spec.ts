@@ -138,6 +138,25 @@ describe('metrics indicators', () => {
     expect((await send('PUT', '/api/v1/indicators/config/17.1', { threshold: 195, comparator: '!', minimumSample: -1 })).statusCode).toBe(400);
   });
 
+  it('serialises concurrent changes of one indicator: each change event starts from the one before, and no national rate is lost', async () => {
+    const changes = Array.from({ length: 8 }, (_, i) => ({ threshold: 80 + i, comparator: '>=', minimumSample: 5, ...(i % 2 === 0 ? { nationalRate: 60 + i } : {}) }));
+    const answers = await Promise.all(changes.map((c) => send('PUT', '/api/v1/indicators/config/19.2', c)));
+    expect(answers.map((a) => a.statusCode)).toEqual(changes.map(() => 200));
+    const { rows } = await db.query(
+      `SELECT envelope->'payload' AS payload FROM metrics.outbox WHERE type = 'indicator.config_changed' AND envelope->>'aggregateId' = '19.2' ORDER BY created_at, id`,
+    );
+    type View = { threshold: number; nationalRate: number | null } | null;
+    const chain = rows.map((r: { payload: { before: View; after: NonNullable<View> } }) => r.payload);
+    expect(chain).toHaveLength(8);
+    expect(chain[0]!.before).toBeNull(); // 19.2 had never been configured
+    for (let i = 1; i < chain.length; i++) {
+      expect({ threshold: chain[i]!.before!.threshold, nationalRate: chain[i]!.before!.nationalRate }).toEqual({ threshold: chain[i - 1]!.after.threshold, nationalRate: chain[i - 1]!.after.nationalRate });
+      // A change without a national rate keeps the one the change before it left.
+      const asked = changes[chain[i]!.after.threshold - 80]!;
+      if (!('nationalRate' in asked)) expect(chain[i]!.after.nationalRate).toBe(chain[i - 1]!.after.nationalRate);
+    }
+  });
+
   it('breaks a figure down by bureau, and the parts add up', async () => {
     const res = await get(`/api/v1/indicators?bureau=320900&${MARCH}&breakdown=bureau`);
     const groups = res.json().breakdown.groups as { key: string; items: IndicatorRow[] }[];

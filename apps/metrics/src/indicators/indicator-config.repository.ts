@@ -10,25 +10,35 @@ export interface StoredSettings extends IndicatorSettings {
 
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
 
+function toStored(r: IndicatorConfigRow): StoredSettings {
+  return {
+    threshold: num(r.threshold),
+    comparator: r.comparator as Comparator,
+    minimumSample: r.minimumSample,
+    nationalRate: num(r.nationalRate),
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
 @Injectable()
 export class IndicatorConfigRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async all(): Promise<Map<IndicatorCode, StoredSettings>> {
     const rows = await this.dataSource.getRepository(IndicatorConfigRow).find();
-    return new Map(
-      rows.map((r) => [
-        r.code as IndicatorCode,
-        {
-          threshold: num(r.threshold),
-          comparator: r.comparator as Comparator,
-          minimumSample: r.minimumSample,
-          nationalRate: num(r.nationalRate),
-          updatedBy: r.updatedBy,
-          updatedAt: r.updatedAt.toISOString(),
-        },
-      ]),
-    );
+    return new Map(rows.map((r) => [r.code as IndicatorCode, toStored(r)]));
+  }
+
+  /**
+   * The settings of `code` as they are before a change, read in the change's transaction after
+   * a lock on the code: two admins changing it at once are serialised, so each change event's
+   * `before` is what the other left (a row lock would not cover a code never configured).
+   */
+  async beforeChange(manager: EntityManager, code: IndicatorCode): Promise<StoredSettings | undefined> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('indicator_config:' || $1))`, [code]);
+    const row = await manager.getRepository(IndicatorConfigRow).findOneBy({ code });
+    return row ? toStored(row) : undefined;
   }
 
   async save(manager: EntityManager, code: IndicatorCode, settings: IndicatorSettings, by: string, at: Date): Promise<void> {

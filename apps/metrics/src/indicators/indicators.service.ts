@@ -122,23 +122,23 @@ export class IndicatorsService {
     if (def.measure !== 'count' && data.threshold !== null && (data.threshold < 0 || data.threshold > 100)) {
       throw ValidationError.field('threshold', 'range', '比率阈值应在 0 到 100 之间');
     }
-    const before = (await this.settings.all()).get(def.code);
-    const next: IndicatorSettings = {
-      threshold: data.threshold,
-      comparator: data.comparator,
-      minimumSample: data.minimumSample,
-      nationalRate: data.nationalRate === undefined ? (before?.nationalRate ?? null) : data.nationalRate,
-    };
     const now = this.clock.now();
-    const after: IndicatorConfigView = { code: def.code, name: def.name, ...next, updatedBy: actor.username, updatedAt: now.toISOString() };
-    await this.facts.transaction(async (manager) => {
+    return this.facts.transaction(async (manager) => {
+      const before = await this.settings.beforeChange(manager, def.code);
+      const next: IndicatorSettings = {
+        threshold: data.threshold,
+        comparator: data.comparator,
+        minimumSample: data.minimumSample,
+        nationalRate: data.nationalRate === undefined ? (before?.nationalRate ?? null) : data.nationalRate,
+      };
+      const after: IndicatorConfigView = { code: def.code, name: def.name, ...next, updatedBy: actor.username, updatedAt: now.toISOString() };
       await this.settings.save(manager, def.code, next, actor.username, now);
       const payload = { before: before ? this.configView(def, before) : null, after };
       await appendToOutbox(manager, [
         newEvent({ type: METRICS_EVENTS.configChanged, aggregateType: 'indicator_config', aggregateId: def.code, bureau: actor.bureau, actor, payload, correlationId: requestId }, now),
       ]);
+      return after;
     });
-    return after;
   }
 
   /** Met/not met per indicator for a bureau subtree and date range (the scorecard's live parts). */
