@@ -15,13 +15,15 @@ const COMMIT_COMPLETE = Buffer.from([0x43, 0, 0, 0, 11, ...Buffer.from('COMMIT\0
 /**
  * A TCP proxy in front of PostgreSQL that plays the faults of a restart: it can cut every
  * connection and refuse new ones, or cut a connection right after the server committed, before
- * the client hears of it (the one case where a retry could write a batch twice).
+ * the client hears of it (the one case where a retry could write a batch twice); and it can
+ * freeze a connection, as a hung client or a network partition does, without closing it.
  */
 class FaultyProxy {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private refusing = false;
   private cutAfterCommit = false;
+  private freezeMarker?: Buffer;
   cutCommits = 0;
 
   private constructor(private readonly target: { host: string; port: number }) {
@@ -48,6 +50,11 @@ class FaultyProxy {
     this.refusing = false;
   }
 
+  /** The next connection to send `sql` passes it on, then nothing more either way; it stays open. */
+  freezeAfter(sql: string): void {
+    this.freezeMarker = Buffer.from(sql);
+  }
+
   /** The next COMMIT's answer is never delivered: its connection drops instead. */
   loseNextCommitAnswer(): void {
     this.cutAfterCommit = true;
@@ -71,8 +78,17 @@ class FaultyProxy {
         upstream.destroy();
       });
     }
-    client.on('data', (chunk) => upstream.write(chunk));
+    let frozen = false;
+    client.on('data', (chunk) => {
+      if (frozen) return;
+      upstream.write(chunk);
+      if (this.freezeMarker && chunk.includes(this.freezeMarker)) {
+        this.freezeMarker = undefined;
+        frozen = true;
+      }
+    });
     upstream.on('data', (chunk) => {
+      if (frozen) return;
       if (this.cutAfterCommit && chunk.includes(COMMIT_COMPLETE)) {
         this.cutAfterCommit = false;
         this.cutCommits++;
@@ -202,6 +218,23 @@ describe(AuditRepository.name, () => {
     const total = Number((await admin.query('SELECT count(*) FROM gateway.audit_log')).rows[0].count);
     expect(await chain()).toEqual({ checked: total, ok: true });
   });
+
+  it('a replica frozen while holding the chain lock holds up the others only until PostgreSQL ends its idle transaction', async () => {
+    const frozenReplica = new AuditRepository(dataSource);
+    proxy.freezeAfter('pg_advisory_xact_lock');
+    // The replica's first attempt hangs with the lock; once PostgreSQL ends that session it retries on a new connection.
+    const replicaAppended = frozenReplica.append(entry('frozen-replica'));
+    const holder = async () => (await admin.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted`, [AUDIT_LOCK_KEY])).rows.length;
+    await waitFor(async () => (await holder()) === 1, 10_000, 'the frozen replica to hold the chain lock');
+    const started = Date.now();
+    await sut.append(entry('behind-the-frozen-one'));
+    const waited = Date.now() - started;
+    await replicaAppended;
+    expect(waited).toBeGreaterThan(3_000);
+    expect(waited).toBeLessThan(15_000);
+    expect([await rowsOf('frozen-replica'), await rowsOf('behind-the-frozen-one')]).toEqual([1, 1]);
+    expect(await chain()).toMatchObject({ ok: true });
+  }, 30_000);
 
   it('fails at once on an error that is not an outage (nothing to wait for)', async () => {
     const started = Date.now();

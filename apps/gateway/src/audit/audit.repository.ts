@@ -19,6 +19,12 @@ export const AUDIT_LOCK_KEY = 7_320_900;
  * outlast an ordinary restart, and the client's own timeout is the real limit.
  */
 const RETRY_FOR_MS = 20_000;
+/**
+ * A batch's transaction is a few statements in a row; idle this long inside it, its client is
+ * hung or cut off (a replica frozen, a network partition), and PostgreSQL ends it: otherwise it
+ * would hold the chain lock, and every replica's requests with it, until TCP gives up.
+ */
+const HOLDER_IDLE_LIMIT_MS = 5_000;
 /** Short at first (a restart is often over already), capped so the database is tried again soon after it is back. */
 const FIRST_PAUSE_MS = 50;
 const MAX_PAUSE_MS = 500;
@@ -106,7 +112,10 @@ export class AuditRepository {
 
   private async writeBatch(entries: NewAuditEntry[], begun: (xid: string) => void): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [{ xid }] = (await manager.query('SELECT pg_advisory_xact_lock($1), pg_current_xact_id()::text AS xid', [AUDIT_LOCK_KEY])) as [{ xid: string }];
+      const [{ xid }] = (await manager.query(
+        `SELECT set_config('idle_in_transaction_session_timeout', $2, true), pg_advisory_xact_lock($1), pg_current_xact_id()::text AS xid`,
+        [AUDIT_LOCK_KEY, String(HOLDER_IDLE_LIMIT_MS)],
+      )) as [{ xid: string }];
       begun(xid);
       const [last] = (await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
       let seq = last ? Number(last.seq) : 0;
