@@ -18,9 +18,10 @@ export interface StallLimits {
 
 /**
  * Whether a pull subscription that has received nothing for `quietMs`, while no handler is
- * running, is stuck rather than idle. A pull request the server lost (nats-server 2.9 before
- * 2.9.15 could drop one without telling the client) leaves the consumer waiting for ever while
- * the stream fills up: the only sign is the server holding messages nobody receives.
+ * running, is stuck rather than idle. A pull request the server lost (nats-server 2.9 releases
+ * before the fix in nats-io/nats-server#3942, Debian's 2.9.10 among them, could end one without
+ * telling the client) leaves the consumer waiting while the stream fills up: the only sign is
+ * the server holding messages nobody receives.
  */
 export function isStalled(quietMs: number, backlog: DurableBacklog, limits: StallLimits): boolean {
   if (quietMs < limits.stallMs) return false;
