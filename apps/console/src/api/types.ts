@@ -20,6 +20,13 @@ export interface Page<T> {
   total: number;
 }
 
+/** A work queue: the open records (up to 500), earliest due first, with the reminder counts. */
+export interface Queue<T> {
+  items: T[];
+  dueSoon: number;
+  overdue: number;
+}
+
 export interface Pause {
   reason: string;
   startedAt: string;

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get, type ApiError } from '../../api/client';
-import type { CaseRecord, Lead, Page } from '../../api/types';
+import type { CaseRecord, Lead, Page, Queue } from '../../api/types';
 import { useBureaus } from '../../app/bureaus';
 import { urgencyOf, localDateOf } from '../../app/dates';
 import { CASE_STATUS_LABELS, CHANNEL_LABELS, label, LEAD_STATUS_LABELS, options } from '../../app/labels';
@@ -48,14 +48,28 @@ export default function WorkQueuePage() {
   const { today, soon } = useSoonBoundary();
   const { name } = useBureaus();
   const queue = useApi(async () => {
-    const [leads, cases] = await Promise.allSettled([
-      kind === 'case' || (status && !(status in LEAD_STATUS_LABELS)) ? Promise.resolve({ items: [], total: 0 }) : get<Page<Lead>>('/api/v1/leads', { channel, status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
-      // Cases carry no channel, and each list accepts only its own statuses.
-      kind === 'lead' || channel || (status && !(status in CASE_STATUS_LABELS)) ? Promise.resolve({ items: [], total: 0 }) : get<Page<CaseRecord>>('/api/v1/cases', { status, overdue: overdue || undefined, pageSize: PAGE_SIZE }),
-    ]);
+    const wantsLeads = kind !== 'case' && (!status || status in LEAD_STATUS_LABELS);
+    // Cases carry no channel, and each list accepts only its own statuses.
+    const wantsCases = kind !== 'lead' && !channel && (!status || status in CASE_STATUS_LABELS);
+    // Open records come from the work queues: every open one, earliest due first. The lists are
+    // sorted the same way but hold closed records too, and a bureau's history of decided leads
+    // would push its open ones past the first page. A closed status is history: from the lists.
+    const leadsOf = (): Promise<Lead[]> =>
+      !wantsLeads
+        ? Promise.resolve([])
+        : status && !OPEN_LEAD.has(status)
+          ? get<Page<Lead>>('/api/v1/leads', { channel, status, overdue: overdue || undefined, pageSize: PAGE_SIZE }).then((p) => p.items)
+          : get<Queue<Lead>>('/api/v1/leads/queue').then((q) => q.items.filter((l) => (!channel || l.channel === channel) && (!status || l.status === status) && (!overdue || l.overdue)));
+    const casesOf = (): Promise<CaseRecord[]> =>
+      !wantsCases
+        ? Promise.resolve([])
+        : status && !OPEN_CASE(status)
+          ? get<Page<CaseRecord>>('/api/v1/cases', { status, overdue: overdue || undefined, pageSize: PAGE_SIZE }).then((p) => p.items)
+          : get<Queue<CaseRecord>>('/api/v1/cases/queue').then((q) => q.items.filter((c) => (!status || c.status === status) && (!overdue || c.overdue)));
+    const [leads, cases] = await Promise.allSettled([leadsOf(), casesOf()]);
     // A record transferred away stays readable to the sender, but it is no longer the sender's to do.
     const own = <T extends { readOnly?: boolean }>(items: T[]) => items.filter((r) => !r.readOnly);
-    const rows = [...(leads.status === 'fulfilled' ? own(leads.value.items).map(fromLead) : []), ...(cases.status === 'fulfilled' ? own(cases.value.items).map(fromCase) : [])];
+    const rows = [...(leads.status === 'fulfilled' ? own(leads.value).map(fromLead) : []), ...(cases.status === 'fulfilled' ? own(cases.value).map(fromCase) : [])];
     rows.sort((a, b) => Number(b.open) - Number(a.open) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     const errors = [leads, cases].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as ApiError);
     return { rows, errors };
