@@ -1,3 +1,4 @@
+export * from './boot-retry.js';
 export * from './clock.js';
 export * from './consumer-registry.js';
 export * from './database-unavailable.js';

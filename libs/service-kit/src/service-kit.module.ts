@@ -1,9 +1,10 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '#libs/config';
 import { natsNames } from '#libs/contracts';
 import { createServiceDataSource, migrate } from '#libs/database';
 import { MESSAGING_ENTITIES } from '#libs/messaging';
+import { whenDatabaseReachable } from './boot-retry.js';
 import { CalendarYearRow } from './calendar-year.entity.js';
 import { CalendarHandlers } from './calendar.handlers.js';
 import { CalendarProvider } from './calendar.provider.js';
@@ -56,7 +57,8 @@ export class ServiceKitModule {
               migrations: options.migrations,
               poolSize: options.config.DATABASE_POOL_SIZE,
             });
-            await migrate(dataSource);
+            const log = new Logger(options.name);
+            await whenDatabaseReachable(() => migrate(dataSource), (m) => log.warn(m));
             return dataSource;
           },
         },
